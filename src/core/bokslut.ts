@@ -1,0 +1,129 @@
+// The bokslut of one year in named steps: summarise the ledger, check the mapping, compute
+// the year positions, build resultaträkning, balansräkning and driftredovisning, then run
+// every check. Pure: typed inputs in, report models, reconciliations and findings out.
+import { type AccountMapping, accountMappingCreate, type KontoplanEntry } from './accounts';
+import { type Budget, budgetLinesForYear } from './budget';
+import { balansrakningBuild } from './balansrakning';
+import { BOKSLUT_CHECKS, type CheckContext } from './checks';
+import { columnFromBudget, columnFromPosition } from './columns';
+import { type DriftModel, driftredovisningBuild } from './driftredovisning';
+import { type Finding, finding } from './findings';
+import { type InsatsLine, insatsIndexCreate } from './insatser';
+import { type Ledger, type LedgerSummary, ledgerSummarise } from './ledger';
+import { moneyFromOre } from './money';
+import { positionsCompute, type YearPosition } from './positions';
+import { type Reconciliation, reconcile } from './reconciliation';
+import { resultatrakningBuild } from './resultatrakning';
+import { type Settings } from './settings';
+import { type StatementModel } from './statement';
+import { type CellRef } from './cellref';
+
+export interface BokslutInput {
+  readonly settings: Settings;
+  readonly ledger: Ledger;
+  readonly budget: Budget | undefined;
+  readonly insatser: readonly InsatsLine[];
+  readonly kontoplan: readonly KontoplanEntry[];
+}
+
+export interface Bokslut {
+  readonly year: number;
+  readonly forbund: string;
+  readonly summary: LedgerSummary;
+  readonly positions: ReadonlyMap<number, YearPosition>;
+  readonly resultatrakning: StatementModel;
+  readonly balansrakning: StatementModel;
+  readonly driftredovisning: DriftModel;
+  readonly reconciliations: readonly Reconciliation[];
+}
+
+export interface BokslutResult {
+  /** Undefined when the input does not allow a bokslut at all (no data for the year). */
+  readonly bokslut: Bokslut | undefined;
+  readonly findings: readonly Finding[];
+}
+
+/** Accounts with amounts that map nowhere: blocking, naming the account and its cells. */
+function mappingCheck(summary: LedgerSummary, mapping: AccountMapping, ledger: Ledger): { findings: Finding[]; reconciliation: Reconciliation } {
+  const unmapped = new Map<string, { ore: number; cells: CellRef[] }>();
+  let mappedOre = 0;
+  let totalOre = 0;
+  for (const accounts of summary.byYear.values()) {
+    for (const [account, totals] of accounts) {
+      const abs = Math.abs(totals.ibOre) + Math.abs(totals.movementOre);
+      totalOre += abs;
+      if (mapping.place(account)) {
+        mappedOre += abs;
+        continue;
+      }
+      if (abs === 0 && totals.rowCount === 0) continue;
+      const u = unmapped.get(account) ?? { ore: 0, cells: [] };
+      u.ore += abs;
+      u.cells.push(totals.firstCell);
+      unmapped.set(account, u);
+    }
+  }
+  const findings = [...unmapped.entries()].map(([account, u]) => {
+    const name = ledger.accountNames.get(account);
+    return finding('konto-utan-rad', `Konto ${account}${name ? ` (${name})` : ''} hör inte till någon rad i resultat- eller balansräkningen: lägg till det i bladet Kontoplan med den rad det ska redovisas på.`, u.cells);
+  });
+  const reconciliation = reconcile('konton-mappade', 'Alla konton med belopp hör till en rad i resultat- eller balansräkningen (summa belopp)', moneyFromOre(totalOre), moneyFromOre(mappedOre));
+  return { findings, reconciliation };
+}
+
+/** Which year to report: Inställningar's räkenskapsår, else the latest year of the ledger. */
+function bokslutYear(settings: Settings, summary: LedgerSummary, ledger: Ledger): { year: number | undefined; findings: Finding[] } {
+  if (settings.year !== undefined) {
+    if (!summary.years.includes(settings.year)) {
+      const where = settings.yearCell ? [settings.yearCell] : [];
+      const held = summary.years.length > 0 ? `huvudboken innehåller ${summary.years.join(', ')}` : 'huvudboken är tom';
+      return { year: undefined, findings: [finding('ar-saknar-data', `Räkenskapsåret ${settings.year} har inga rader i ${ledger.sources.join(', ')}: ${held}.`, where)] };
+    }
+    return { year: settings.year, findings: [] };
+  }
+  const latest = summary.years[summary.years.length - 1];
+  if (latest === undefined) return { year: undefined, findings: [finding('huvudbok-tom', `Bladet ${ledger.sources.join(', ')} har inga bokförda rader.`)] };
+  return { year: latest, findings: [] };
+}
+
+export function bokslutCompute(input: BokslutInput): BokslutResult {
+  // summarise: one pass over the rows, whole öre per year, account and projekt
+  const summary = ledgerSummarise(input.ledger);
+  const findings: Finding[] = [];
+  if (summary.overflow) findings.push(finding('summa-for-stor', 'Summorna i huvudboken är för stora för att räknas exakt.'));
+  // year: Inställningar or the ledger
+  const yearChoice = bokslutYear(input.settings, summary, input.ledger);
+  findings.push(...yearChoice.findings);
+  const year = yearChoice.year;
+  if (year === undefined) return { bokslut: undefined, findings };
+  // map: every account with an amount must have a line
+  const mapping = accountMappingCreate(input.kontoplan);
+  const mapped = mappingCheck(summary, mapping, input.ledger);
+  findings.push(...mapped.findings);
+  // realise: balances per year, årets resultat and eget kapital
+  const positions = positionsCompute(summary, mapping);
+  const insatser = insatsIndexCreate(input.insatser);
+  // report: the statements
+  const budgetYear = budgetLinesForYear(input.budget, year);
+  const resultatrakning = resultatrakningBuild(
+    columnFromPosition(`Utfall ${year}`, positions.get(year), mapping),
+    columnFromPosition(`Utfall ${year - 1}`, positions.get(year - 1), mapping),
+    columnFromBudget(`Budget ${year}`, budgetYear, mapping, insatser),
+  );
+  const balansrakning = balansrakningBuild(year, positions, mapping);
+  const driftredovisning = driftredovisningBuild({ year, summary, mapping, insatser, budget: input.budget?.years.includes(year) ? budgetYear : undefined });
+  if (input.budget && !input.budget.years.includes(year)) {
+    findings.push(finding('budget-saknas', `Bladet ${input.budget.sheet} har ingen budget för ${year} (det har ${input.budget.years.join(', ') || 'inga år'}).`));
+  }
+  // check: every reconciliation, kept whether it passes or not
+  const ctx: CheckContext = { year, ledger: input.ledger, summary, positions, mapping, insatser, settings: input.settings, budget: input.budget, resultatrakning, balansrakning, driftredovisning };
+  const reconciliations: Reconciliation[] = [];
+  for (const check of BOKSLUT_CHECKS) {
+    const outcome = check(ctx);
+    reconciliations.push(...outcome.reconciliations);
+    findings.push(...outcome.findings);
+  }
+  reconciliations.push(mapped.reconciliation);
+  const forbund = input.settings.forbund ?? 'Samordningsförbundet';
+  return { bokslut: { year, forbund, summary, positions, resultatrakning, balansrakning, driftredovisning, reconciliations }, findings };
+}

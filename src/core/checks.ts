@@ -1,0 +1,289 @@
+// Kontroller: every reconciliation of a bokslut as a small named function with one
+// signature. Each returns reconciliations (kept when they pass) and the findings that
+// failing ones raise. A new check is one function here and one failing test case.
+import { accountLineNature, type AccountMapping } from './accounts';
+import { type Budget } from './budget';
+import { type CellRef } from './cellref';
+import { type DriftModel } from './driftredovisning';
+import { type Finding, finding } from './findings';
+import { type InsatsIndex } from './insatser';
+import { type Ledger, type LedgerSummary, ledgerYearTotals } from './ledger';
+import { type Money, moneyFromOre, moneyFromString, moneyAdd, moneyZero, moneyFormatKr } from './money';
+import { type YearPosition } from './positions';
+import { reconcile, type Reconciliation } from './reconciliation';
+import { type Settings } from './settings';
+import { type StatementModel, statementRow } from './statement';
+
+export interface CheckContext {
+  readonly year: number;
+  readonly ledger: Ledger;
+  readonly summary: LedgerSummary;
+  readonly positions: ReadonlyMap<number, YearPosition>;
+  readonly mapping: AccountMapping;
+  readonly insatser: InsatsIndex;
+  readonly settings: Settings;
+  readonly budget: Budget | undefined;
+  readonly resultatrakning: StatementModel;
+  readonly balansrakning: StatementModel;
+  readonly driftredovisning: DriftModel;
+}
+
+export interface CheckOutcome {
+  readonly reconciliations: readonly Reconciliation[];
+  readonly findings: readonly Finding[];
+}
+
+export type Check = (ctx: CheckContext) => CheckOutcome;
+
+const reportYears = (ctx: CheckContext): number[] => [ctx.year - 1, ctx.year].filter((y) => ctx.positions.has(y));
+
+/** The ledger balances: IB rows and the year's rows each add up to zero. */
+export const checkLedgerBalances: Check = (ctx) => {
+  const reconciliations: Reconciliation[] = [];
+  const findings: Finding[] = [];
+  for (const year of ctx.summary.years) {
+    const totals = ledgerYearTotals(ctx.summary, year);
+    const cells = [...(ctx.summary.byYear.get(year)?.values() ?? [])].slice(0, 1).map((t) => t.firstCell);
+    if (ctx.summary.ibYears.has(year)) {
+      const r = reconcile(`huvudbok-ib-balanserar-${year}`, `Ingående balanser ${year} summerar till noll (debet = kredit)`, moneyZero, totals.ib, cells);
+      reconciliations.push(r);
+      if (!r.passed) findings.push(finding('huvudbok-obalans', `Ingående balanser ${year} i bladet ${ctx.ledger.sources.join(', ')} balanserar inte: debet och kredit skiljer ${moneyFormatKr(r.difference)}.`, cells));
+    }
+    const r = reconcile(`huvudbok-balanserar-${year}`, `Huvudbokens rader ${year} summerar till noll (debet = kredit)`, moneyZero, totals.movement, cells);
+    reconciliations.push(r);
+    if (!r.passed) findings.push(finding('huvudbok-obalans', `Huvudboken ${year} i bladet ${ctx.ledger.sources.join(', ')} balanserar inte: debet och kredit skiljer ${moneyFormatKr(r.difference)}.`, cells));
+  }
+  return { reconciliations, findings };
+};
+
+/** Each voucher balances, where the ledger has vouchers. */
+export const checkVouchersBalance: Check = (ctx) => {
+  if (!ctx.ledger.hasVouchers) return { reconciliations: [], findings: [] };
+  const reconciliations: Reconciliation[] = [];
+  const findings: Finding[] = [];
+  for (const year of ctx.summary.years) {
+    const off = ctx.summary.voucherImbalances.filter((v) => v.year === year);
+    const total = off.reduce((s, v) => s + Math.abs(v.ore), 0);
+    reconciliations.push(reconcile(`verifikationer-balanserar-${year}`, `Varje verifikation ${year} balanserar (summa av avvikelser)`, moneyZero, moneyFromOre(total)));
+    for (const v of off.slice(0, 50)) {
+      findings.push(finding('verifikation-obalans', `Verifikation ${v.voucher} (${year}) balanserar inte: debet och kredit skiljer ${moneyFormatKr(moneyFromOre(v.ore))}.`, v.cells));
+    }
+  }
+  return { reconciliations, findings };
+};
+
+/** IB of a year equals UB of the year before, per balance account and for eget kapital. */
+export const checkOpeningEqualsClosing: Check = (ctx) => {
+  const reconciliations: Reconciliation[] = [];
+  const findings: Finding[] = [];
+  for (const year of ctx.summary.years) {
+    const current = ctx.positions.get(year);
+    const previous = ctx.positions.get(year - 1);
+    if (!current?.hasOwnIB || !previous) continue;
+    const accounts = new Set([...current.ib.keys(), ...previous.ub.keys()]);
+    let offOre = 0;
+    const offCells: CellRef[] = [];
+    for (const account of [...accounts].sort()) {
+      if (ctx.mapping.place(account)?.line === 'Eget kapital') continue;
+      const ib = current.ib.get(account) ?? 0;
+      const ub = previous.ub.get(account) ?? 0;
+      if (ib === ub) continue;
+      offOre += Math.abs(ib - ub);
+      const cell = ctx.summary.byYear.get(year)?.get(account)?.firstCell ?? ctx.summary.byYear.get(year - 1)?.get(account)?.firstCell;
+      if (cell) offCells.push(cell);
+      reconciliations.push(reconcile(`ib-ub-${year}-${account}`, `IB ${year} = UB ${year - 1} för konto ${account}`, moneyFromOre(ub), moneyFromOre(ib), cell ? [cell] : []));
+    }
+    reconciliations.push(reconcile(`ib-ub-${year}`, `IB ${year} = UB ${year - 1} för alla balanskonton utom eget kapital (summa av avvikelser)`, moneyZero, moneyFromOre(offOre), offCells));
+    const equity = reconcile(`ib-ub-eget-kapital-${year}`, `Eget kapital IB ${year} = UB ${year - 1} (med tidigare års resultat)`, previous.equity, current.equityIB);
+    reconciliations.push(equity);
+    if (offOre !== 0 || !equity.passed) {
+      findings.push(finding('ib-avviker-fran-ub', `Ingående balanser ${year} stämmer inte med utgående balanser ${year - 1} (avvikelse ${moneyFormatKr(moneyAdd(moneyFromOre(offOre), equity.difference.abs() as Money))}).`, offCells));
+    }
+  }
+  return { reconciliations, findings };
+};
+
+function amountOf(model: StatementModel, name: string, column: number): Money | undefined {
+  return statementRow(model, name)?.amounts[column];
+}
+
+/** Summa tillgångar = Summa eget kapital, avsättningar och skulder. */
+export const checkBalanceSheetBalances: Check = (ctx) => ({
+  reconciliations: reportYears(ctx).map((year) => {
+    const col = year === ctx.year ? 0 : 1;
+    return reconcile(
+      `br-balanserar-${year}`,
+      `Balansräkning ${year}: summa tillgångar = summa eget kapital, avsättningar och skulder`,
+      amountOf(ctx.balansrakning, 'Summa tillgångar', col) ?? moneyZero,
+      amountOf(ctx.balansrakning, 'Summa eget kapital, avsättningar och skulder', col) ?? moneyZero,
+    );
+  }),
+  findings: [],
+});
+
+/** RR årets resultat = BR årets resultat. */
+export const checkResultMatches: Check = (ctx) => ({
+  reconciliations: reportYears(ctx).map((year) => {
+    const col = year === ctx.year ? 0 : 1;
+    return reconcile(
+      `rr-br-resultat-${year}`,
+      `Årets resultat ${year}: resultaträkning = balansräkning`,
+      amountOf(ctx.resultatrakning, 'Årets resultat', col) ?? moneyZero,
+      amountOf(ctx.balansrakning, 'Årets resultat', col) ?? moneyZero,
+    );
+  }),
+  findings: [],
+});
+
+/** Eget kapital UB = IB + årets resultat. */
+export const checkEquityRollForward: Check = (ctx) => ({
+  reconciliations: reportYears(ctx).map((year) => {
+    const p = ctx.positions.get(year) as YearPosition;
+    return reconcile(`eget-kapital-${year}`, `Eget kapital ${year}: UB = IB + årets resultat`, moneyAdd(p.equityIB, p.result), p.equity);
+  }),
+  findings: [],
+});
+
+/** The closing entry: either booked on the closing accounts and equal to årets resultat, or not booked. */
+export const checkClosingEntry: Check = (ctx) => {
+  const reconciliations: Reconciliation[] = [];
+  const findings: Finding[] = [];
+  for (const year of reportYears(ctx)) {
+    const p = ctx.positions.get(year) as YearPosition;
+    if (p.closingBooked.isZero() && !p.result.isZero()) {
+      reconciliations.push(reconcile(`bokslut-${year}`, `Bokslutstransaktion ${year}: ej bokförd, årets resultat beräknat ur klass 3–8`, moneyZero, moneyZero));
+      continue;
+    }
+    const r = reconcile(`bokslut-${year}`, `Bokslutstransaktion ${year}: bokförd på årets resultat (89xx) och lika med beräknat årets resultat`, p.result, p.closingBooked);
+    reconciliations.push(r);
+    if (!r.passed) findings.push(finding('bokslut-avviker', `Bokslutstransaktionen ${year} (${moneyFormatKr(p.closingBooked)}) är inte lika med årets resultat beräknat ur klass 3–8 (${moneyFormatKr(p.result)}).`));
+  }
+  return { reconciliations, findings };
+};
+
+/** Driftredovisningens resultat = resultaträkningens årets resultat. */
+export const checkDriftMatchesResult: Check = (ctx) => {
+  const total = ctx.driftredovisning.rows[ctx.driftredovisning.rows.length - 1];
+  const reconciliations: Reconciliation[] = [];
+  reconciliations.push(reconcile(`drift-rr-${ctx.year}`, `Driftredovisning ${ctx.year}: resultat = resultaträkningens årets resultat`, amountOf(ctx.resultatrakning, 'Årets resultat', 0) ?? moneyZero, total?.netto ?? moneyZero));
+  if (total?.foregaendeAr && ctx.positions.has(ctx.year - 1)) {
+    reconciliations.push(reconcile(`drift-rr-${ctx.year - 1}`, `Driftredovisning ${ctx.year - 1}: resultat = resultaträkningens årets resultat`, amountOf(ctx.resultatrakning, 'Årets resultat', 1) ?? moneyZero, total.foregaendeAr));
+  }
+  if (total?.budget) {
+    reconciliations.push(reconcile(`drift-rr-budget-${ctx.year}`, `Driftredovisning ${ctx.year}: budgeterat resultat = resultaträkningens budget`, amountOf(ctx.resultatrakning, 'Årets resultat', 2) ?? moneyZero, total.budget));
+  }
+  return { reconciliations, findings: [] };
+};
+
+/** Amounts that found no Insatser line: warnings, shown on "Ej fördelat på insats". */
+export const checkDriftAllocation: Check = (ctx) => {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const u of ctx.driftredovisning.unallocated) {
+    const key = u.projekt !== '' ? `p${u.projekt}` : `k${u.account}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (u.projekt !== '') {
+      findings.push(finding('projekt-utan-insats', `Projekt ${u.projekt} (konto ${u.account}, ${u.year}) finns inte i bladet Insatser; beloppet visas på "Ej fördelat på insats".`, [u.cell]));
+    } else {
+      findings.push(finding('konto-utan-insats', `Konto ${u.account} (${u.year}) saknar projekt och hör inte till någon rad i bladet Insatser; beloppet visas på "Ej fördelat på insats".`, [u.cell]));
+    }
+  }
+  for (const b of ctx.driftredovisning.unallocatedBudget) {
+    findings.push(finding('budget-oklar-rad', `Budgetraden "${b.name}" (${b.year}) hittar ingen rad i bladet Insatser; beloppet visas på "Ej fördelat på insats".`, [b.cell]));
+  }
+  return { reconciliations: [], findings };
+};
+
+/** Every sum and result row of the budget sheet verifies against its rows. */
+export const checkBudgetSums: Check = (ctx) => {
+  const checks = ctx.budget?.checks ?? [];
+  return {
+    reconciliations: checks,
+    findings: checks
+      .filter((r) => !r.passed)
+      .map((r) => finding('budget-summa-avviker', `${r.name}: raden anger ${moneyFormatKr(r.actual)} men raderna ovanför ger ${moneyFormatKr(r.expected)} (skillnad ${moneyFormatKr(r.difference)}).`, r.cells)),
+  };
+};
+
+function nameTokens(name: string): Set<string> {
+  const stop = new Set(['driftbidrag', 'driftsbidrag', 'från', 'fran', 'bidrag', 'medlemsbidrag', 'till', 'och', 'av']);
+  return new Set(name.toLowerCase().replace(/[()/,.\-]/g, ' ').split(/\s+/).filter((t) => t.length > 1 && !stop.has(t)));
+}
+
+function isState(name: string): boolean {
+  return /staten|försäkringskassan/i.test(name);
+}
+
+/** Members' driftbidrag in the shares of Inställningar; by law staten pays half. */
+export const checkMemberShares: Check = (ctx) => {
+  const members = ctx.settings.members;
+  const position = ctx.positions.get(ctx.year);
+  if (members.length === 0 || !position) return { reconciliations: [], findings: [] };
+  const reconciliations: Reconciliation[] = [];
+  const findings: Finding[] = [];
+  const driftbidragAccounts = [...position.movement.keys()].filter((account) => {
+    const line = ctx.insatser.byAccount(account);
+    if (line) return line.type === 'Medlemsbidrag';
+    return accountLineNature(ctx.mapping.place(account)?.line ?? 'Eget kapital') === 'intäkt' && /driftsbidrag|driftbidrag|medlemsbidrag/i.test(ctx.ledger.accountNames.get(account) ?? '');
+  });
+  const perMember = new Map<string, number>();
+  let totalOre = 0;
+  const unplaced: string[] = [];
+  for (const account of driftbidragAccounts) {
+    const ore = -(position.movement.get(account) ?? 0);
+    totalOre += ore;
+    const named = members.find((m) => m.accounts.includes(account));
+    let best = named;
+    if (!best) {
+      const tokens = nameTokens(ctx.ledger.accountNames.get(account) ?? '');
+      let bestScore = 0;
+      for (const m of members) {
+        const score = [...nameTokens(m.name)].filter((t) => tokens.has(t)).length;
+        if (score > bestScore) {
+          bestScore = score;
+          best = m;
+        }
+      }
+    }
+    if (best) perMember.set(best.name, (perMember.get(best.name) ?? 0) + ore);
+    else unplaced.push(account);
+  }
+  const shareTotal = members.reduce((s, m) => s + m.share, 0);
+  const total = moneyFromOre(totalOre);
+  const shareReconcile = reconcile(`medlemsandelar-summa`, 'Medlemmarnas andelar i Inställningar summerar till 100 %', moneyFromString('100'), moneyFromString((Math.round(shareTotal * 1e6) / 1e4).toString()), members.map((m) => m.cell));
+  reconciliations.push(shareReconcile);
+  const stateShare = members.filter((m) => isState(m.name)).reduce((s, m) => s + m.share, 0);
+  const lawReconcile = reconcile('medlemsandelar-staten', 'Statens andel av driftbidraget är 50 % enligt lag (2003:1210)', moneyFromString('50'), moneyFromString((Math.round(stateShare * 1e6) / 1e4).toString()), members.filter((m) => isState(m.name)).map((m) => m.cell));
+  reconciliations.push(lawReconcile);
+  if (!shareReconcile.passed || !lawReconcile.passed) {
+    findings.push(finding('medlemsandelar-avviker', `Medlemmarnas andelar i bladet Inställningar summerar till ${shareReconcile.actual.toString()} % och statens andel är ${lawReconcile.actual.toString()} %; lagen anger staten 50 % och region och kommuner tillsammans 50 %.`, members.map((m) => m.cell)));
+  }
+  if (totalOre === 0) return { reconciliations, findings };
+  for (const m of members) {
+    const expected = moneyFromString(total.times(m.share).toFixed(2));
+    const actual = moneyFromOre(perMember.get(m.name) ?? 0);
+    const r = reconcile(`driftbidrag-${m.name}`, `Driftbidrag ${ctx.year} från ${m.name} = ${(m.share * 100).toLocaleString('sv-SE')} % av ${moneyFormatKr(total)}`, expected, actual, [m.cell]);
+    reconciliations.push(r);
+    if (!r.passed) findings.push(finding('driftbidrag-avviker', `Driftbidraget ${ctx.year} från ${m.name} är ${moneyFormatKr(actual)}, men andelen ${(m.share * 100).toLocaleString('sv-SE')} % i Inställningar ger ${moneyFormatKr(expected)}.`, [m.cell]));
+  }
+  if (unplaced.length > 0) {
+    findings.push(finding('driftbidrag-avviker', `Driftbidragskonto ${unplaced.join(', ')} kunde inte knytas till någon medlem i Inställningar: ange kontot i medlemstabellens kolumn Konto.`));
+  }
+  return { reconciliations, findings };
+};
+
+/** The checks in the order the Kontroller sheet lists them. */
+export const BOKSLUT_CHECKS: readonly Check[] = Object.freeze([
+  checkLedgerBalances,
+  checkVouchersBalance,
+  checkOpeningEqualsClosing,
+  checkBalanceSheetBalances,
+  checkResultMatches,
+  checkEquityRollForward,
+  checkClosingEntry,
+  checkDriftMatchesResult,
+  checkDriftAllocation,
+  checkBudgetSums,
+  checkMemberShares,
+]);

@@ -1,0 +1,45 @@
+// Kontoplan reader: the förbund's own chart (Konto, Benämning, Rad) where Rad names the
+// statement line exactly as it stands on the resultaträkning or balansräkning.
+import { accountLineFromRowName, type KontoplanEntry } from '../core/accounts';
+import { cellRef } from '../core/cellref';
+import { type Finding, finding } from '../core/findings';
+import { type SheetSnapshot } from '../workbook/port';
+import { cellText } from './cells';
+import { type ColumnRole, headerColumn, headerFind } from './header';
+import { accountFromCell } from './ledgerReader';
+
+export const KONTOPLAN_ROLES: readonly ColumnRole[] = [
+  { role: 'Konto', names: ['konto', 'kontonr', 'kontonummer'], unique: true },
+  { role: 'Benämning', names: ['benämning', 'kontonamn', 'namn'] },
+  { role: 'Rad', names: ['rad', 'rapportrad', 'rrbrrad', 'redovisningsrad', 'post'], unique: true },
+];
+
+export function kontoplanRead(snapshot: SheetSnapshot | undefined): { entries: KontoplanEntry[]; findings: Finding[] } {
+  if (!snapshot) return { entries: [], findings: [] };
+  const sheet = snapshot.name;
+  const found = headerFind(sheet, snapshot.cells, KONTOPLAN_ROLES, (m) => m.columns.has('Konto') && m.columns.has('Rad'), 'Konto och Rad', 10);
+  const findings = [...found.findings];
+  const header = found.header;
+  if (!header) return { entries: [], findings };
+  const cKonto = headerColumn(header, 'Konto') as number;
+  const cNamn = headerColumn(header, 'Benämning');
+  const cRad = headerColumn(header, 'Rad') as number;
+  const entries: KontoplanEntry[] = [];
+  for (let r = header.row + 1; r <= snapshot.cells.length; r++) {
+    const row = snapshot.cells[r - 1] ?? [];
+    const account = accountFromCell(row[cKonto - 1] ?? null);
+    const rad = cellText(row[cRad - 1] ?? null);
+    if (!account) {
+      if (rad !== '') findings.push(finding('konto-ogiltigt', `Kontoplanen har en rad utan giltigt kontonummer ("${cellText(row[cKonto - 1] ?? null)}").`, [cellRef(sheet, r, cKonto)]));
+      continue;
+    }
+    if (rad === '') continue;
+    const line = accountLineFromRowName(rad, account);
+    if (!line) {
+      findings.push(finding('kontoplan-okand-rad', `Rad "${rad}" för konto ${account} finns inte i resultat- eller balansräkningen: skriv radens namn som det står där, till exempel Verksamhetens kostnader eller Kassa och bank.`, [cellRef(sheet, r, cRad)]));
+      continue;
+    }
+    entries.push({ account, name: cNamn ? cellText(row[cNamn - 1] ?? null) : '', line, cell: cellRef(sheet, r, cRad) });
+  }
+  return { entries, findings };
+}

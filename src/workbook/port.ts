@@ -1,0 +1,89 @@
+// The workbook port: what every adapter (Office.js, .xlsx, memory) offers the pipeline.
+// Cells travel as plain typed values; a run reads the sheets it needs in one batch and
+// writes all generated sheets in one call, so a failed run writes nothing.
+
+/** A cell as read: empty, number, text, boolean, an Excel error, or a date as an Excel serial. */
+export type CellValue = null | number | string | boolean | { readonly error: string } | { readonly date: number };
+
+/** Row-major cells; index [r][c] is sheet row r+1, column c+1. Rows may be ragged. */
+export type SheetCells = readonly (readonly CellValue[])[];
+
+export interface SheetSnapshot {
+  readonly name: string;
+  readonly cells: SheetCells;
+  /** True when the sheet carries the generated-sheet marker (see below). */
+  readonly generated: boolean;
+}
+
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** Hex colour without #, e.g. "DDEBF7". */
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly align?: 'left' | 'right' | 'center';
+  readonly borderTop?: boolean;
+  readonly borderBottom?: 'thin' | 'double';
+  readonly wrap?: boolean;
+  readonly size?: number;
+}
+
+/** A cell to write. Text is always written as text (never as a formula). */
+export interface SpecCell {
+  readonly value: number | string | boolean | null;
+  /** Invariant (en-US) number format, e.g. "#,##0;-#,##0". */
+  readonly format?: string;
+  readonly style?: CellStyle;
+}
+
+export interface SheetSpec {
+  readonly name: string;
+  readonly rows: readonly (readonly (SpecCell | null)[])[];
+  /** Column widths in characters. */
+  readonly widths: readonly number[];
+  /** Rows to keep in view when scrolling (the header), 0 for none. */
+  readonly freezeRows: number;
+}
+
+export interface WriteOutcome {
+  /** Sheets written, with the name each got. */
+  readonly written: readonly { readonly wanted: string; readonly name: string }[];
+  /** Generated sheets of an earlier run that were replaced. */
+  readonly replaced: readonly string[];
+}
+
+export interface WorkbookPort {
+  /** Names of all sheets, in workbook order. */
+  sheetNames(): Promise<string[]>;
+  /** Reads the used range of each named sheet, in one batch. */
+  readSheets(names: readonly string[]): Promise<SheetSnapshot[]>;
+  /**
+   * Writes the generated sheets: an earlier generated sheet of the same name is replaced
+   * whole; a user's own sheet of that name is left alone and the new sheet gets another name.
+   * Generated sheets are protected without password.
+   */
+  writeSheets(sheets: readonly SheetSpec[]): Promise<WriteOutcome>;
+}
+
+/**
+ * The marker of a generated sheet: cell A3 holds a text that starts with this prefix. A plain
+ * cell works the same in Office.js, exceljs and every spreadsheet, and a user's own sheet
+ * never starts with it by chance.
+ */
+export const GENERATED_MARKER_PREFIX = 'Genererat av Finsam Ekonomi';
+export const GENERATED_MARKER_ROW = 3;
+
+export function sheetIsGenerated(cells: SheetCells): boolean {
+  const marker = cells[GENERATED_MARKER_ROW - 1]?.[0];
+  return typeof marker === 'string' && marker.startsWith(GENERATED_MARKER_PREFIX);
+}
+
+/** Another name for a generated sheet whose name a user's sheet already has (max 31 chars). */
+export function sheetAlternativeName(wanted: string, taken: (name: string) => boolean): string {
+  for (let i = 1; i < 100; i++) {
+    const suffix = i === 1 ? ' (Finsam)' : ` (Finsam ${i})`;
+    const name = wanted.slice(0, 31 - suffix.length) + suffix;
+    if (!taken(name)) return name;
+  }
+  throw new Error(`inget ledigt bladnamn för ${wanted}`);
+}
