@@ -41,6 +41,7 @@ export const FINDING_CODES = {
   'budget-saknas': 'varning',
   'inget-att-rapportera': 'varning',
   'arbetsbok-olaslig': 'blockerande',
+  'huvudbok-saknas': 'blockerande',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

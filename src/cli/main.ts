@@ -1,0 +1,141 @@
+// The command line: `finsam rapporter <arbetsbok.xlsx> [--ut <fil.xlsx>] [--json]` writes
+// the generated sheets into a copy of the workbook (never over it) and prints a summary.
+// Exit 0 written, 1 blocking findings (nothing written), 2 usage or file error.
+import * as fs from 'fs';
+import * as path from 'path';
+import { moneyFormatKr } from '../core/money';
+import { statementRow } from '../core/statement';
+import { reportsJson } from '../pipeline/json';
+import { reportsRun, type RunResult } from '../pipeline/run';
+import { XlsxWorkbook } from '../workbook/xlsx';
+
+export const USAGE = `Användning:
+  finsam rapporter <arbetsbok.xlsx> [--ut <fil.xlsx>] [--json]
+
+  Skriver Resultaträkning, Balansräkning, Driftredovisning och Kontroller i en kopia av
+  arbetsboken (som standard <namn>-rapporter.xlsx bredvid den). Originalet ändras aldrig.
+  --ut <fil>   var kopian sparas
+  --json       skriv resultatet som JSON på stdout (sammanfattningen går till stderr)
+
+Slutkoder: 0 skrivet, 1 blockerande fynd (inget skrivet), 2 fel i kommandot eller filen.`;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: CliIo = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+
+interface Args {
+  command: string;
+  input: string;
+  output: string | undefined;
+  json: boolean;
+}
+
+function argsParse(argv: readonly string[]): Args | string {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'hjälp') return USAGE;
+  if (command !== 'rapporter') return `Okänt kommando "${command}".\n\n${USAGE}`;
+  let input: string | undefined;
+  let output: string | undefined;
+  let json = false;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i] as string;
+    if (a === '--json') json = true;
+    else if (a === '--ut' || a === '-o') {
+      output = rest[++i];
+      if (!output) return `--ut behöver ett filnamn.\n\n${USAGE}`;
+    } else if (a.startsWith('-')) return `Okänd flagga "${a}".\n\n${USAGE}`;
+    else if (input === undefined) input = a;
+    else return `För många filer: "${a}".\n\n${USAGE}`;
+  }
+  if (!input) return `Ange arbetsboken.\n\n${USAGE}`;
+  return { command, input, output, json };
+}
+
+export function defaultOutputPath(input: string): string {
+  const parsed = path.parse(input);
+  return path.join(parsed.dir, `${parsed.name}-rapporter.xlsx`);
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function summaryText(result: RunResult, written: string | undefined): string {
+  const lines: string[] = [];
+  const b = result.bokslut;
+  lines.push(`${result.forbund ?? b?.forbund ?? 'Förbundet'}${result.year ? `, ${result.year}` : ''}`);
+  if (b) {
+    const rr = statementRow(b.resultatrakning, 'Årets resultat')?.amounts[0];
+    const ek = statementRow(b.balansrakning, 'Summa eget kapital')?.amounts[0];
+    if (rr) lines.push(`  Årets resultat: ${moneyFormatKr(rr)}`);
+    if (ek) lines.push(`  Eget kapital:   ${moneyFormatKr(ek)}`);
+    const passed = b.reconciliations.filter((r) => r.passed).length;
+    lines.push(`  Kontroller:     ${passed} av ${b.reconciliations.length} godkända`);
+  }
+  const blocking = result.findings.filter((f) => f.severity === 'blockerande');
+  const warnings = result.findings.filter((f) => f.severity === 'varning');
+  if (blocking.length > 0) {
+    lines.push(`Inget skrevs: ${blocking.length} blockerande fynd.`);
+    for (const f of blocking) lines.push(`  FEL ${f.code}: ${f.message}`);
+  }
+  for (const f of warnings.slice(0, 30)) lines.push(`  Varning ${f.code}: ${f.message}`);
+  if (warnings.length > 30) lines.push(`  … och ${warnings.length - 30} varningar till (se bladet Kontroller).`);
+  if (written) lines.push(`Skrev ${result.written?.written.map((w) => w.name).join(', ')} till ${written}`);
+  if (result.status === 'inget-att-rapportera') lines.push('Inget att rapportera: arbetsboken har ingen huvudbok.');
+  return lines.join('\n');
+}
+
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const args = argsParse(argv);
+  if (typeof args === 'string') {
+    (args === USAGE ? io.out : io.err)(args);
+    return args === USAGE ? 0 : 2;
+  }
+  const output = args.output ?? defaultOutputPath(args.input);
+  if (path.resolve(output) === path.resolve(args.input)) {
+    io.err('Kopian får inte skrivas över arbetsboken: ange en annan fil med --ut.');
+    return 2;
+  }
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(args.input);
+  } catch (e) {
+    io.err(`Kan inte läsa ${args.input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'filen finns inte' : (e as Error).message}`);
+    return 2;
+  }
+  let workbook: XlsxWorkbook;
+  try {
+    workbook = await XlsxWorkbook.fromBuffer(buffer);
+  } catch (e) {
+    io.err(`${args.input} går inte att läsa som en .xlsx-arbetsbok: ${(e as Error).message}`);
+    return 2;
+  }
+  const result = await reportsRun(workbook, { version: packageVersion(), contentsLost: workbook.contentsLost });
+  let writtenTo: string | undefined;
+  if (result.status === 'skrivet') {
+    try {
+      fs.writeFileSync(output, await workbook.toBuffer());
+      writtenTo = output;
+    } catch (e) {
+      io.err(`Kan inte spara ${output}: ${(e as Error).message}`);
+      return 2;
+    }
+  }
+  const summary = summaryText(result, writtenTo);
+  if (args.json) {
+    io.err(summary);
+    io.out(JSON.stringify(reportsJson(result), null, 2));
+  } else {
+    io.out(summary);
+  }
+  return result.status === 'blockerat' ? 1 : 0;
+}
+

@@ -1,0 +1,37 @@
+// The machine-readable result of a run, as `finsam rapporter --json` prints it: amounts as
+// decimal strings in kronor with two decimals and ASCII minus, in report sign.
+import { cellRefText } from '../core/cellref';
+import { type Money, moneyToFixed2 } from '../core/money';
+import { type RunResult } from './run';
+
+const amount = (m: Money | undefined): string | null => (m === undefined ? null : moneyToFixed2(m));
+
+export interface ReportsJson {
+  forbund: string | null;
+  ar: number | null;
+  rapporter: {
+    resultatrakning: { rad: string; utfall: string | null; foregaendeAr: string | null; budget: string | null }[];
+    balansrakning: { rad: string; utgaende: string | null; foregaendeAr: string | null }[];
+    driftredovisning: { rad: string; intakt: string | null; kostnad: string | null; netto: string | null; budget: string | null; avvikelse: string | null; foregaendeAr: string | null }[];
+  };
+  kontroller: { id: string; namn: string; godkand: boolean; forvantat: string; faktiskt: string; differens: string }[];
+  fynd: { kod: string; allvarlighet: string; meddelande: string; celler: string[] }[];
+}
+
+export function reportsJson(result: RunResult): ReportsJson {
+  const b = result.bokslut;
+  const withAmounts = <T extends { amounts: readonly (Money | undefined)[] }>(rows: readonly T[]) => rows.filter((r) => r.amounts.some((a) => a !== undefined));
+  return {
+    forbund: b?.forbund ?? result.forbund ?? null,
+    ar: result.year ?? null,
+    rapporter: {
+      resultatrakning: b ? withAmounts(b.resultatrakning.rows).map((r) => ({ rad: r.name, utfall: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]), budget: amount(r.amounts[2]) })) : [],
+      balansrakning: b ? withAmounts(b.balansrakning.rows).map((r) => ({ rad: r.name, utgaende: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]) })) : [],
+      driftredovisning: b
+        ? b.driftredovisning.rows.map((r) => ({ rad: r.name, intakt: amount(r.intakt), kostnad: amount(r.kostnad), netto: amount(r.netto), budget: amount(r.budget), avvikelse: amount(r.avvikelse), foregaendeAr: amount(r.foregaendeAr) }))
+        : [],
+    },
+    kontroller: (b?.reconciliations ?? []).map((r) => ({ id: r.id, namn: r.name, godkand: r.passed, forvantat: moneyToFixed2(r.expected), faktiskt: moneyToFixed2(r.actual), differens: moneyToFixed2(r.difference) })),
+    fynd: result.findings.map((f) => ({ kod: f.code, allvarlighet: f.severity, meddelande: f.message, celler: f.cells.map(cellRefText) })),
+  };
+}

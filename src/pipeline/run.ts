@@ -1,0 +1,143 @@
+// The one run every shell calls (task pane, browser page, command line): read the sheets,
+// parse them, compute the bokslut, render the report sheets and write them — all or
+// nothing. Blocking findings anywhere mean nothing is written.
+import { type Bokslut, bokslutCompute } from '../core/bokslut';
+import { type Budget } from '../core/budget';
+import { type Finding, finding, findingsBlocking } from '../core/findings';
+import { insatsIndexCreate } from '../core/insatser';
+import { type Ledger } from '../core/ledger';
+import { reportsRead } from '../sheets/balanceReportReader';
+import { budgetRead } from '../sheets/budgetReader';
+import { sheetRowCount } from '../sheets/cells';
+import { type SheetRoles, sheetRolesDetect } from '../sheets/detect';
+import { insatserRead } from '../sheets/insatserReader';
+import { kontoplanRead } from '../sheets/kontoplanReader';
+import { ledgerRead } from '../sheets/ledgerReader';
+import { bokslutSheets, type RenderMeta } from '../sheets/render';
+import { settingsRead } from '../sheets/settingsReader';
+import { type SheetSnapshot, type WorkbookPort, type WriteOutcome } from '../workbook/port';
+import { inputChecksum } from './checksum';
+
+export type RunStep = 'läser blad' | 'beräknar' | 'kontrollerar' | 'skriver';
+
+export interface RunOptions {
+  readonly version: string;
+  readonly now?: () => Date;
+  /** The user's choice of sheets; detected roles fill in the rest. */
+  readonly roles?: Partial<SheetRoles>;
+  readonly onStep?: (step: RunStep) => void;
+  /** Kinds of content the adapter cannot carry into the saved workbook (charts, …). */
+  readonly contentsLost?: readonly string[];
+}
+
+export type RunStatus = 'skrivet' | 'blockerat' | 'inget-att-rapportera';
+
+export interface RunResult {
+  readonly status: RunStatus;
+  readonly roles: SheetRoles;
+  readonly forbund: string | undefined;
+  readonly year: number | undefined;
+  readonly bokslut: Bokslut | undefined;
+  readonly budget: Budget | undefined;
+  readonly findings: readonly Finding[];
+  readonly written: WriteOutcome | undefined;
+}
+
+interface Inputs {
+  readonly roles: SheetRoles;
+  readonly ledger: Ledger | undefined;
+  readonly budget: Budget | undefined;
+  readonly findings: Finding[];
+  readonly parsed: ReturnType<typeof parseSettingsSheets>;
+}
+
+function parseSettingsSheets(get: (name: string | undefined) => SheetSnapshot | undefined, roles: SheetRoles) {
+  const settings = settingsRead(get(roles.settings));
+  const insatser = insatserRead(get(roles.insatser));
+  const kontoplan = kontoplanRead(get(roles.kontoplan));
+  return { settings: settings.settings, insatser: insatser.lines, kontoplan: kontoplan.entries, findings: [...settings.findings, ...insatser.findings, ...kontoplan.findings] };
+}
+
+/** Reads every input sheet into typed values; pure over the snapshots. */
+export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial<SheetRoles> = {}): Inputs {
+  const roles: SheetRoles = { ...sheetRolesDetect(snapshots), ...chosen };
+  const byName = new Map(snapshots.map((s) => [s.name, s]));
+  const get = (name: string | undefined) => (name ? byName.get(name) : undefined);
+  const parsed = parseSettingsSheets(get, roles);
+  const findings: Finding[] = [...parsed.findings];
+  let ledger: Ledger | undefined;
+  let budget: Budget | undefined;
+  const ledgerSheet = get(roles.ledger);
+  const balanceSheet = get(roles.balanceReport);
+  if (ledgerSheet) {
+    const read = ledgerRead(ledgerSheet, { fallbackYear: parsed.settings.year });
+    ledger = read.ledger;
+    findings.push(...read.findings);
+  } else if (balanceSheet) {
+    const read = reportsRead(balanceSheet, get(roles.resultReport), parsed.settings.year);
+    ledger = read.ledger;
+    budget = read.budget;
+    findings.push(...read.findings);
+  }
+  const budgetSheet = get(roles.budget);
+  if (budgetSheet) {
+    const read = budgetRead(budgetSheet, { insatser: insatsIndexCreate(parsed.insatser), signOverride: parsed.settings.budgetSign });
+    budget = read.budget ?? budget;
+    findings.push(...read.findings);
+  }
+  return { roles, ledger, budget, findings, parsed };
+}
+
+export async function reportsRun(port: WorkbookPort, options: RunOptions): Promise<RunResult> {
+  const step = options.onStep ?? (() => undefined);
+  step('läser blad');
+  const names = await port.sheetNames();
+  const snapshots = await port.readSheets(names);
+  const inputs = inputsParse(snapshots, options.roles);
+  const { roles, ledger, budget, parsed } = inputs;
+  const findings = [...inputs.findings];
+  const base = { roles, forbund: parsed.settings.forbund, budget, written: undefined };
+
+  if (!ledger) {
+    if (!roles.ledger && !roles.balanceReport) {
+      if (budget) {
+        findings.push(finding('inget-att-rapportera', `Arbetsboken har en budget (bladet ${budget.sheet}) men ingen huvudbok eller balans- och resultatrapport, så det finns inget bokslut att rapportera. Målen för budgetåren kontrolleras med Kontrollera mål.`));
+        return { ...base, status: 'inget-att-rapportera', year: parsed.settings.year, bokslut: undefined, findings };
+      }
+      findings.push(finding('huvudbok-saknas', 'Arbetsboken har inget blad med en huvudbok (kolumnerna Konto och Belopp, eller Debet och Kredit) och ingen balansrapport (Konto, IB och UB).'));
+    }
+    return { ...base, status: 'blockerat', year: parsed.settings.year, bokslut: undefined, findings };
+  }
+
+  step('beräknar');
+  const computed = bokslutCompute({ settings: parsed.settings, ledger, budget, insatser: parsed.insatser, kontoplan: parsed.kontoplan });
+  step('kontrollerar');
+  findings.push(...computed.findings);
+  const bokslut = computed.bokslut;
+  if (!bokslut || findingsBlocking(findings).length > 0) {
+    return { ...base, status: 'blockerat', year: bokslut?.year ?? parsed.settings.year, bokslut, findings };
+  }
+
+  step('skriver');
+  if (options.contentsLost && options.contentsLost.length > 0) {
+    findings.push(finding('innehall-forloras', `Arbetsboken innehåller ${options.contentsLost.join(', ')}, som inte följer med när kopian sparas. Öppna originalet för dem; rapportbladen finns i kopian.`));
+  }
+  const used = [roles.ledger, roles.balanceReport, roles.resultReport, roles.budget, roles.settings, roles.insatser, roles.kontoplan].filter((n): n is string => n !== undefined);
+  const usedSnapshots = snapshots.filter((s) => used.includes(s.name));
+  const meta: RenderMeta = {
+    forbund: bokslut.forbund,
+    year: bokslut.year,
+    unit: parsed.settings.unit,
+    version: options.version,
+    generatedAt: (options.now ?? (() => new Date()))().toISOString(),
+    sources: usedSnapshots.map((s) => ({ name: s.name, rows: sheetRowCount(s.cells) })),
+    checksum: inputChecksum(usedSnapshots),
+  };
+  const written = await port.writeSheets(bokslutSheets(bokslut, findings, meta));
+  for (const w of written.written) {
+    if (w.name !== w.wanted) {
+      findings.push(finding('blad-namnkrock', `Arbetsboken har redan ett eget blad som heter ${w.wanted}; det lämnas orört och rapporten skrevs till bladet ${w.name}.`));
+    }
+  }
+  return { ...base, status: 'skrivet', year: bokslut.year, bokslut, findings, written };
+}

@@ -1,0 +1,201 @@
+// Renderers: report models to sheet specs. Every generated sheet starts the same way: the
+// title (row 1), förbund and unit (row 2), the marker with version, time, source sheets,
+// row counts and checksum (row 3), then the table with its header frozen. Cells hold exact
+// kronor; kr or tkr is only a number format, and a sheet whose rounded lines do not add up
+// to its rounded totals says so below the table.
+import { type Bokslut } from '../core/bokslut';
+import { BALANSRAKNING_SPEC } from '../core/balansrakning';
+import { cellRefText } from '../core/cellref';
+import { type DriftModel } from '../core/driftredovisning';
+import { type Finding } from '../core/findings';
+import { type Money, moneyRatio, moneyRoundKronor, moneyRoundTkr, moneyToCellNumber } from '../core/money';
+import { type Reconciliation } from '../core/reconciliation';
+import { RESULTATRAKNING_SPEC } from '../core/resultatrakning';
+import { type StatementModel, type StatementSpec } from '../core/statement';
+import { GENERATED_MARKER_PREFIX, type SheetSpec, type SpecCell } from '../workbook/port';
+
+export interface RenderMeta {
+  readonly forbund: string;
+  readonly year: number;
+  readonly unit: 'kr' | 'tkr';
+  readonly version: string;
+  /** ISO time of the run. */
+  readonly generatedAt: string;
+  readonly sources: readonly { readonly name: string; readonly rows: number }[];
+  /** Checksum of the input cells, hex. */
+  readonly checksum: string;
+}
+
+export const SHEET_NAMES = {
+  resultatrakning: 'Resultaträkning',
+  balansrakning: 'Balansräkning',
+  driftredovisning: 'Driftredovisning',
+  kontroller: 'Kontroller',
+} as const;
+
+export const ROUNDING_NOTE = 'Avrundningsdifferenser kan förekomma.';
+
+const HEADER_ROW = 5;
+const HEADER_STYLE = { bold: true, fill: 'DDEBF7', borderBottom: 'thin' as const };
+
+export function moneyFormat(unit: 'kr' | 'tkr'): string {
+  return unit === 'tkr' ? '#,##0,;-#,##0,;0' : '#,##0;-#,##0;0';
+}
+
+export function markerText(meta: RenderMeta): string {
+  const sources = meta.sources.map((s) => `${s.name} (${s.rows} rader)`).join(', ');
+  return `${GENERATED_MARKER_PREFIX} ${meta.version} ${meta.generatedAt} från ${sources}; kontrollsumma ${meta.checksum}. Bladet ersätts vid nästa körning: ändra i källbladen, inte här.`;
+}
+
+function text(value: string, style?: SpecCell['style']): SpecCell {
+  return { value, style };
+}
+
+function money(amount: Money | undefined, unit: 'kr' | 'tkr', style?: SpecCell['style']): SpecCell | null {
+  if (amount === undefined) return null;
+  return { value: moneyToCellNumber(amount), format: moneyFormat(unit), style: { align: 'right', ...style } };
+}
+
+function percent(ratio: number | undefined): SpecCell | null {
+  if (ratio === undefined) return null;
+  return { value: ratio, format: '0.0%', style: { align: 'right' } };
+}
+
+function preamble(title: string, meta: RenderMeta): (SpecCell | null)[][] {
+  return [
+    [text(title, { bold: true, size: 14 })],
+    [text(`${meta.forbund} · belopp i ${meta.unit}`, { italic: true })],
+    [text(markerText(meta), { italic: true, fontColor: '7F7F7F', size: 8 })],
+    [],
+  ];
+}
+
+function rounder(unit: 'kr' | 'tkr'): (m: Money) => string {
+  return (m) => (unit === 'tkr' ? moneyRoundTkr(m) : moneyRoundKronor(m)).toFixed(0);
+}
+
+/** True when a sum line's rounded figure differs from the sum of its rounded parts. */
+export function statementRoundingDiffers(model: StatementModel, spec: StatementSpec, unit: 'kr' | 'tkr'): boolean {
+  const round = rounder(unit);
+  const byName = new Map(model.rows.map((r) => [r.name, r]));
+  for (const line of spec.lines) {
+    if (line.kind !== 'sum') continue;
+    const total = byName.get(line.name);
+    if (!total) continue;
+    for (let c = 0; c < total.amounts.length; c++) {
+      const t = total.amounts[c];
+      if (t === undefined) continue;
+      const partsRounded = line.of.reduce((s, name) => {
+        const a = byName.get(name)?.amounts[c];
+        return s + (a === undefined ? 0 : Number(round(a)));
+      }, 0);
+      if (Number(round(t)) !== partsRounded) return true;
+    }
+  }
+  return false;
+}
+
+function statementSheet(name: string, model: StatementModel, spec: StatementSpec, meta: RenderMeta, extraColumns: { header: string; cell: (rowIndex: number) => SpecCell | null }[]): SheetSpec {
+  const rows: (SpecCell | null)[][] = preamble(`${model.title} ${meta.year}`, meta);
+  rows.push([text('Rad', HEADER_STYLE), ...model.columns.map((c) => text(c, { ...HEADER_STYLE, align: 'right' })), ...extraColumns.map((e) => text(e.header, HEADER_STYLE)), text('Konton', HEADER_STYLE)]);
+  model.rows.forEach((r, i) => {
+    const strong = r.kind === 'sum' || r.kind === 'heading';
+    const style = strong ? { bold: true, borderTop: r.kind === 'sum' } : undefined;
+    rows.push([
+      text(r.name, style),
+      ...r.amounts.map((a) => money(a, meta.unit, style)),
+      ...extraColumns.map((e) => e.cell(i)),
+      text(r.accounts.join(', '), { fontColor: '595959', size: 9 }),
+    ]);
+  });
+  if (statementRoundingDiffers(model, spec, meta.unit)) rows.push([], [text(ROUNDING_NOTE, { italic: true })]);
+  return { name, rows, widths: [42, ...model.columns.map(() => 16), ...extraColumns.map(() => 14), 40], freezeRows: HEADER_ROW };
+}
+
+export function resultatrakningSheet(model: StatementModel, meta: RenderMeta): SheetSpec {
+  return statementSheet(SHEET_NAMES.resultatrakning, model, RESULTATRAKNING_SPEC, meta, [
+    {
+      header: `Utfall i % av budget`,
+      cell: (i) => {
+        const r = model.rows[i];
+        const utfall = r?.amounts[0];
+        const budget = r?.amounts[2];
+        if (!utfall || !budget || budget.isZero()) return null;
+        const ratio = moneyRatio(utfall, budget);
+        return percent(ratio?.toNumber());
+      },
+    },
+    { header: 'Not', cell: () => null },
+  ]);
+}
+
+export function balansrakningSheet(model: StatementModel, meta: RenderMeta): SheetSpec {
+  return statementSheet(SHEET_NAMES.balansrakning, model, BALANSRAKNING_SPEC, meta, [{ header: 'Not', cell: () => null }]);
+}
+
+export function driftRoundingDiffers(model: DriftModel, unit: 'kr' | 'tkr'): boolean {
+  const round = rounder(unit);
+  const lines = model.rows.slice(0, -1);
+  const total = model.rows[model.rows.length - 1];
+  if (!total) return false;
+  const pick: ((r: DriftModel['rows'][number]) => Money | undefined)[] = [(r) => r.intakt, (r) => r.kostnad, (r) => r.netto, (r) => r.budget, (r) => r.foregaendeAr];
+  for (const p of pick) {
+    const t = p(total);
+    if (t === undefined) continue;
+    const parts = lines.reduce((s, r) => {
+      const v = p(r);
+      return s + (v === undefined ? 0 : Number(round(v)));
+    }, 0);
+    if (Number(round(t)) !== parts) return true;
+  }
+  return model.rows.some((r) => Number(round(r.netto)) !== Number(round(r.intakt)) + Number(round(r.kostnad)));
+}
+
+export function driftredovisningSheet(model: DriftModel, meta: RenderMeta): SheetSpec {
+  const rows: (SpecCell | null)[][] = preamble(`Driftredovisning ${model.year}`, meta);
+  const headers = ['Rad', 'Intäkt', 'Kostnad', 'Netto', `Budget netto ${model.year}`, 'Avvikelse (utfall − budget)', `Netto ${model.year - 1}`, 'Konton'];
+  rows.push(headers.map((h, i) => text(h, { ...HEADER_STYLE, align: i > 0 && i < 7 ? 'right' : 'left', wrap: true })));
+  for (const r of model.rows) {
+    const style = r.name === 'Resultat' ? { bold: true, borderTop: true } : undefined;
+    rows.push([
+      text(r.name, style),
+      money(r.intakt, meta.unit, style),
+      money(r.kostnad, meta.unit, style),
+      money(r.netto, meta.unit, style),
+      money(r.budget, meta.unit, style),
+      money(r.avvikelse, meta.unit, style),
+      money(r.foregaendeAr, meta.unit, style),
+      text(r.accounts.join(', '), { fontColor: '595959', size: 9 }),
+    ]);
+  }
+  if (driftRoundingDiffers(model, meta.unit)) rows.push([], [text(ROUNDING_NOTE, { italic: true })]);
+  return { name: SHEET_NAMES.driftredovisning, rows, widths: [42, 14, 14, 14, 16, 18, 14, 40], freezeRows: HEADER_ROW };
+}
+
+export function kontrollerSheet(reconciliations: readonly Reconciliation[], findings: readonly Finding[], meta: RenderMeta): SheetSpec {
+  const rows: (SpecCell | null)[][] = preamble(`Kontroller ${meta.year}`, meta);
+  rows.push(['Kontroll', 'Förväntat', 'Faktiskt', 'Differens', 'Status', 'Celler'].map((h) => text(h, HEADER_STYLE)));
+  const passed = reconciliations.filter((r) => r.passed).length;
+  for (const r of reconciliations) {
+    const status = r.passed ? text('Godkänd', { fontColor: '006100', fill: 'C6EFCE' }) : text('Avviker', { fontColor: '9C0006', fill: 'FFC7CE', bold: true });
+    // Kontroller shows öre: a check is exact, not rounded.
+    const exact = (m: Money): SpecCell => ({ value: moneyToCellNumber(m), format: '#,##0.00;-#,##0.00;0.00', style: { align: 'right' } });
+    rows.push([text(r.name, { wrap: true }), exact(r.expected), exact(r.actual), exact(r.difference), status, text(r.cells.slice(0, 5).map(cellRefText).join(', '), { size: 9 })]);
+  }
+  rows.push([], [text(`${passed} av ${reconciliations.length} kontroller godkända.`, { bold: true })]);
+  if (findings.length > 0) {
+    rows.push([], [text('Fynd', { bold: true, size: 12 })], ['Kod', 'Allvarlighet', 'Meddelande'].map((h) => text(h, HEADER_STYLE)));
+    for (const f of findings) rows.push([text(f.code), text(f.severity), text(f.message, { wrap: true })]);
+  }
+  return { name: SHEET_NAMES.kontroller, rows, widths: [70, 16, 16, 14, 12, 40], freezeRows: HEADER_ROW };
+}
+
+/** All generated sheets of a bokslut, in the order they are written. */
+export function bokslutSheets(bokslut: Bokslut, findings: readonly Finding[], meta: RenderMeta): SheetSpec[] {
+  return [
+    resultatrakningSheet(bokslut.resultatrakning, meta),
+    balansrakningSheet(bokslut.balansrakning, meta),
+    driftredovisningSheet(bokslut.driftredovisning, meta),
+    kontrollerSheet(bokslut.reconciliations, findings, meta),
+  ];
+}
