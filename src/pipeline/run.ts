@@ -1,6 +1,7 @@
 // The one run every shell calls (task pane, browser page, command line): read the sheets,
 // parse them, compute the bokslut, render the report sheets and write them — all or
 // nothing. Blocking findings anywhere mean nothing is written.
+import { accountMappingCreate } from '../core/accounts';
 import { type Bokslut, bokslutCompute } from '../core/bokslut';
 import { type Budget } from '../core/budget';
 import { type Finding, finding, findingsBlocking } from '../core/findings';
@@ -65,6 +66,8 @@ export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial
   const get = (name: string | undefined) => (name ? byName.get(name) : undefined);
   const parsed = parseSettingsSheets(get, roles);
   const findings: Finding[] = [...parsed.findings];
+  const mapping = accountMappingCreate(parsed.kontoplan);
+  const lineOf = (account: string) => mapping.place(account)?.line;
   let ledger: Ledger | undefined;
   let budget: Budget | undefined;
   const ledgerSheet = get(roles.ledger);
@@ -74,14 +77,14 @@ export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial
     ledger = read.ledger;
     findings.push(...read.findings);
   } else if (balanceSheet) {
-    const read = reportsRead(balanceSheet, get(roles.resultReport), parsed.settings.year);
+    const read = reportsRead(balanceSheet, get(roles.resultReport), parsed.settings.year, lineOf);
     ledger = read.ledger;
     budget = read.budget;
     findings.push(...read.findings);
   }
   const budgetSheet = get(roles.budget);
   if (budgetSheet) {
-    const read = budgetRead(budgetSheet, { insatser: insatsIndexCreate(parsed.insatser), signOverride: parsed.settings.budgetSign });
+    const read = budgetRead(budgetSheet, { insatser: insatsIndexCreate(parsed.insatser), signOverride: parsed.settings.budgetSign, lineOf });
     budget = read.budget ?? budget;
     findings.push(...read.findings);
   }

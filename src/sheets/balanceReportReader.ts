@@ -5,7 +5,7 @@
 // become ledger rows (IB and movement per account, cells kept for tracing) and a budget:
 // the previous year's balances are the year's IB, with the previous year's result taken out
 // of eget kapital so that the previous year balances as its own books would.
-import { accountDefaultLine, accountLineNature, EQUITY_LINE } from '../core/accounts';
+import { type AccountLine, accountDefaultLine, accountLineNature, EQUITY_LINE } from '../core/accounts';
 import { type Budget, type BudgetLine } from '../core/budget';
 import { cellRef } from '../core/cellref';
 import { type Finding, finding } from '../core/findings';
@@ -119,10 +119,10 @@ export interface ReportsRead {
 }
 
 /** Which sign a result report uses: ledger sign unless intäkter are positive and kostnader negative. */
-function resultReportFlips(rows: readonly AccountAmounts[]): boolean {
+function resultReportFlips(rows: readonly AccountAmounts[], lineOf: (account: string) => AccountLine | undefined): boolean {
   let votes = 0;
   for (const r of rows) {
-    const line = accountDefaultLine(r.account);
+    const line = lineOf(r.account);
     const ore = r.ore.get('Utfall')?.ore ?? 0;
     if (!line || ore === 0) continue;
     const nature = accountLineNature(line);
@@ -132,7 +132,11 @@ function resultReportFlips(rows: readonly AccountAmounts[]): boolean {
   return votes > 0;
 }
 
-export function reportsRead(balance: SheetSnapshot, result: SheetSnapshot | undefined, fallbackYear: number | undefined): ReportsRead {
+/**
+ * Reads the two reports. `lineOf` places an account (the Kontoplan first, then Kommun-Bas):
+ * it decides the sign of each report and which account holds eget kapital.
+ */
+export function reportsRead(balance: SheetSnapshot, result: SheetSnapshot | undefined, fallbackYear: number | undefined, lineOf: (account: string) => AccountLine | undefined = accountDefaultLine): ReportsRead {
   const list = new FindingList();
   const names = new Map<string, string>();
   const foundB = headerFind(balance.name, balance.cells, BALANCE_REPORT_ROLES, balanceReportHeaderAccept, 'Konto, IB och UB (eller Ing balans och Utg balans)');
@@ -159,7 +163,7 @@ export function reportsRead(balance: SheetSnapshot, result: SheetSnapshot | unde
   const flipLiabilities = ubSum !== 0;
   const ibOf = new Map<string, number>();
   for (const r of balanceRows) {
-    const line = accountDefaultLine(r.account);
+    const line = lineOf(r.account);
     const flip = flipLiabilities && line !== undefined && accountLineNature(line) !== 'tillgång' ? -1 : 1;
     const ib = r.ore.get('IB');
     const period = r.ore.get('Period');
@@ -179,8 +183,9 @@ export function reportsRead(balance: SheetSnapshot, result: SheetSnapshot | unde
   let budget: Budget | undefined;
   if (result && hr) {
     const resultRows = readAccounts(result, hr, ['Utfall', 'Budget', 'Föregående'], list, names);
-    const flip = resultReportFlips(resultRows) ? -1 : 1;
+    const flip = resultReportFlips(resultRows, lineOf) ? -1 : 1;
     const budgetLines: BudgetLine[] = [];
+    // Every previous-year result row, closing rows included: what eget kapital held back.
     let previousResultOre = 0;
     let hasPrevious = false;
     for (const r of resultRows) {
@@ -189,23 +194,24 @@ export function reportsRead(balance: SheetSnapshot, result: SheetSnapshot | unde
       const budgetCell = r.ore.get('Budget');
       const previous = r.ore.get('Föregående');
       // Balance accounts in the result report are ignored: the balance report holds them.
-      const line = accountDefaultLine(r.account);
+      const line = lineOf(r.account);
       if (line && accountLineNature(line) !== 'intäkt' && accountLineNature(line) !== 'kostnad' && accountLineNature(line) !== 'bokslut') continue;
       if (utfall) rows.push({ ...common, year, ore: utfall.ore * flip, col: utfall.col });
       if (previous) {
         hasPrevious = true;
-        if (!r.account.startsWith('89')) previousResultOre += previous.ore * flip;
+        previousResultOre += previous.ore * flip;
         rows.push({ ...common, year: year - 1, ore: previous.ore * flip, col: previous.col });
       }
       if (budgetCell) budgetLines.push({ year, amount: moneyFromOre(budgetCell.ore * flip), account: r.account, projekt: undefined, name: names.get(r.account) ?? r.account, cell: cellRef(result.name, r.row, budgetCell.col), isBalance: false });
     }
     if (hasPrevious) {
       // The previous year's balances: the year's IB, with that year's result (closed into
-      // eget kapital at the turn of the year) taken back out of the largest equity account.
-      const equity = [...ibOf.keys()].filter((a) => accountDefaultLine(a) === EQUITY_LINE).sort((a, b) => Math.abs(ibOf.get(b) ?? 0) - Math.abs(ibOf.get(a) ?? 0))[0];
+      // eget kapital at the turn of the year, unless the report shows the closing entry)
+      // taken back out of the largest equity account, so that the year balances.
+      const equity = [...ibOf.keys()].filter((a) => lineOf(a) === EQUITY_LINE).sort((a, b) => Math.abs(ibOf.get(b) ?? 0) - Math.abs(ibOf.get(a) ?? 0))[0];
       for (const r of balanceRows) {
         const ib = ibOf.get(r.account) ?? 0;
-        const ore = r.account === equity ? ib + previousResultOre : ib;
+        const ore = r.account === equity ? ib - previousResultOre : ib;
         rows.push({ account: r.account, projekt: '', voucher: '', sheet: balance.name, row: r.row, year: year - 1, ore, isIB: false, col: r.ore.get('IB')?.col ?? 1 });
       }
     }

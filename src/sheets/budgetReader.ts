@@ -6,7 +6,7 @@
 // "Årets resultat", an 89xx row, "UB …") verify everything above them in the same table.
 // Tables are separated by empty rows; each table's sign (ledger or report) is inferred from
 // its rows unless Inställningar says which.
-import { type AccountLine, accountDefaultLine, accountLineNature } from '../core/accounts';
+import { type AccountLine, accountDefaultLine, accountLineNature, CLOSING_LINE } from '../core/accounts';
 import { type Budget, type BudgetLine } from '../core/budget';
 import { cellRef, cellRefText, type CellRef } from '../core/cellref';
 import { type Finding, finding } from '../core/findings';
@@ -61,9 +61,9 @@ interface Table {
 
 const RESULT_NAMES = ['resultat', 'beräknatresultat', 'åretsresultat', 'budgeteratresultat', 'resultatefterfinansiellaposter', 'summaresultat', 'totaltresultat'];
 
-function classify(name: string, account: string | undefined, hasAmount: boolean): RowKind {
+function classify(name: string, account: string | undefined, hasAmount: boolean, lineOf: (account: string) => AccountLine | undefined): RowKind {
   const folded = foldKey(name);
-  if (hasAmount && account?.startsWith('89')) return 'closing';
+  if (hasAmount && account && lineOf(account) === CLOSING_LINE) return 'closing';
   if (hasAmount && !account && RESULT_NAMES.includes(folded)) return 'result';
   if (hasAmount && !account && /^(ub|utg\.?|utgående)\s/.test(name.trim().toLowerCase())) return 'ub';
   if (hasAmount && !account && /^(summa|totalt|total|delsumma)/.test(folded)) return 'sum';
@@ -79,9 +79,9 @@ function signVote(row: BudgetRow, year: number, nature: 'intäkt' | 'kostnad' | 
   return ore < 0 ? 1 : -1;
 }
 
-function rowNature(row: BudgetRow, headingName: string, insatser: InsatsIndex): 'intäkt' | 'kostnad' | 'eget kapital' | undefined {
+function rowNature(row: BudgetRow, headingName: string, insatser: InsatsIndex, lineOf: (account: string) => AccountLine | undefined): 'intäkt' | 'kostnad' | 'eget kapital' | undefined {
   if (row.account) {
-    const line: AccountLine | undefined = accountDefaultLine(row.account);
+    const line: AccountLine | undefined = lineOf(row.account);
     if (line) {
       const n = accountLineNature(line);
       if (n === 'intäkt' || n === 'kostnad') return n;
@@ -103,12 +103,15 @@ function rowNature(row: BudgetRow, headingName: string, insatser: InsatsIndex): 
 
 export interface BudgetReadOptions {
   readonly insatser: InsatsIndex;
+  /** Places an account on its line (the Kontoplan first, then Kommun-Bas). */
+  readonly lineOf?: (account: string) => AccountLine | undefined;
   readonly signOverride?: BudgetSignOverride;
 }
 
 export function budgetRead(snapshot: SheetSnapshot, options: BudgetReadOptions): { budget: Budget | undefined; findings: Finding[] } {
   const sheet = snapshot.name;
   const cells = snapshot.cells;
+  const lineOf = options.lineOf ?? accountDefaultLine;
   const found = headerFind(sheet, cells, BUDGET_ROLES, (m) => m.columns.has('År') && (m.columns.has('Post') || m.columns.has('Konto')), 'Post (eller Konto) och minst en kolumn med ett budgetår, till exempel "Budget 2024"');
   const list = new FindingList();
   list.addAll(found.findings);
@@ -168,8 +171,8 @@ export function budgetRead(snapshot: SheetSnapshot, options: BudgetReadOptions):
       table = { rows: [], title: name };
       tables.push(table);
     }
-    const kind = classify(name, account, hasAmount);
-    const line = account ? accountDefaultLine(account) : undefined;
+    const kind = classify(name, account, hasAmount, lineOf);
+    const line = account ? lineOf(account) : undefined;
     const isBalance = (line !== undefined && !['intäkt', 'kostnad', 'bokslut'].includes(accountLineNature(line))) || (balanceTable && !line && kind === 'data');
     table.rows.push({ row: r, kind, name, account, projekt: projektText === '' ? undefined : projektText, ore, isBalance });
   }
@@ -232,7 +235,7 @@ export function budgetRead(snapshot: SheetSnapshot, options: BudgetReadOptions):
       const data = rowsOfData.get(row);
       if (!data) continue;
       const probe = { ...row, account: row.account ?? data.account };
-      const nature = rowNature(probe, data.heading, options.insatser);
+      const nature = rowNature(probe, data.heading, options.insatser, lineOf);
       for (let y = 0; y < yearCols.length; y++) votes += signVote(row, y, nature);
     }
     votesOf.set(t, votes);
@@ -269,7 +272,7 @@ export function budgetRead(snapshot: SheetSnapshot, options: BudgetReadOptions):
       const data = rowsOfData.get(row);
       if (!data) continue;
       const account = row.account ?? data.account;
-      const line = account ? accountDefaultLine(account) : undefined;
+      const line = account ? lineOf(account) : undefined;
       const isBalance = row.isBalance || (line !== undefined && ['tillgång', 'eget kapital', 'skuld'].includes(accountLineNature(line)));
       const flips = sign === 'rapport' && !(isBalance && line !== undefined && accountLineNature(line) === 'tillgång');
       const name = row.sumIsData ? data.heading || row.name : row.name;
