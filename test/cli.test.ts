@@ -1,0 +1,77 @@
+// finsam rapporter: exit codes, the copy beside the input (never over it), the JSON document
+// on stdout with the summary on stderr — also when blocking findings stop the run.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { main } from '../src/cli/main';
+import { EXAMPLES } from './helpers';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-cli-'));
+  fs.copyFileSync(path.join(EXAMPLES, 'solleftea-2024.xlsx'), path.join(dir, 'bok.xlsx'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test('writes <namn>-rapporter.xlsx beside the input and leaves the input as it was', async () => {
+  const input = path.join(dir, 'bok.xlsx');
+  const before = fs.readFileSync(input);
+  const c = capture();
+  expect(await main(['rapporter', input], c.io)).toBe(0);
+  expect(fs.readFileSync(input).equals(before)).toBe(true);
+  expect(fs.existsSync(path.join(dir, 'bok-rapporter.xlsx'))).toBe(true);
+  expect(c.out.join('\n')).toMatch(/Årets resultat: 236 500 kr/);
+});
+
+test('--json prints one JSON document in the documented shape', async () => {
+  const c = capture();
+  expect(await main(['rapporter', path.join(dir, 'bok.xlsx'), '--ut', path.join(dir, 'ut.xlsx'), '--json'], c.io)).toBe(0);
+  expect(c.out).toHaveLength(1);
+  const doc = JSON.parse(c.out[0]!);
+  expect(doc.forbund).toBe('Samordningsförbundet Sollefteå');
+  expect(doc.ar).toBe(2024);
+  expect(doc.rapporter.resultatrakning).toContainEqual({ rad: 'Årets resultat', utfall: '236500.00', foregaendeAr: '-117094.00', budget: '0.00' });
+  expect(doc.rapporter.balansrakning).toContainEqual({ rad: 'Summa eget kapital', utgaende: '820526.00', foregaendeAr: '584026.00' });
+  expect(doc.rapporter.driftredovisning).toContainEqual(expect.objectContaining({ rad: 'SamCoach', netto: '-775000.00', budget: '-775000.00', avvikelse: '0.00' }));
+  expect(doc.rapporter.driftredovisning.at(-1)).toMatchObject({ rad: 'Resultat', netto: '236500.00' });
+  for (const k of doc.kontroller) expect(Object.keys(k).sort()).toEqual(['differens', 'faktiskt', 'forvantat', 'godkand', 'id', 'namn']);
+  expect(c.err.join('\n')).toMatch(/Kontroller:/);
+});
+
+test('blocking findings: exit 1, no copy written, JSON still printed with the findings', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(dir, 'bok.xlsx'));
+  wb.getWorksheet('Huvudbok')!.getCell('G6').value = 'tiotusen';
+  await wb.xlsx.writeFile(path.join(dir, 'fel.xlsx'));
+  const c = capture();
+  expect(await main(['rapporter', path.join(dir, 'fel.xlsx'), '--json'], c.io)).toBe(1);
+  expect(fs.existsSync(path.join(dir, 'fel-rapporter.xlsx'))).toBe(false);
+  const doc = JSON.parse(c.out[0]!);
+  expect(doc.fynd).toContainEqual(expect.objectContaining({ kod: 'belopp-ej-tal', allvarlighet: 'blockerande', celler: ['Huvudbok!G6'] }));
+  expect(c.err.join('\n')).toContain('Huvudbok!G6');
+});
+
+test('usage and file errors exit 2', async () => {
+  expect(await main(['rapporter'], capture().io)).toBe(2);
+  expect(await main(['okänt'], capture().io)).toBe(2);
+  expect(await main(['rapporter', path.join(dir, 'finns-inte.xlsx')], capture().io)).toBe(2);
+  fs.writeFileSync(path.join(dir, 'trasig.xlsx'), 'inte en arbetsbok');
+  expect(await main(['rapporter', path.join(dir, 'trasig.xlsx')], capture().io)).toBe(2);
+  const input = path.join(dir, 'bok.xlsx');
+  expect(await main(['rapporter', input, '--ut', input], capture().io)).toBe(2);
+});
+
+test('a budget without a ledger: nothing to report, exit 0, nothing written', async () => {
+  fs.copyFileSync(path.join(EXAMPLES, 'kramfors-budget-2024.xlsx'), path.join(dir, 'budget.xlsx'));
+  const c = capture();
+  expect(await main(['rapporter', path.join(dir, 'budget.xlsx')], c.io)).toBe(0);
+  expect(fs.existsSync(path.join(dir, 'budget-rapporter.xlsx'))).toBe(false);
+  expect(c.out.join('\n')).toMatch(/Inget att rapportera/);
+});
