@@ -120,7 +120,8 @@ export function resultatrakningSheet(model: StatementModel, meta: RenderMeta): S
         const r = model.rows[i];
         const utfall = r?.amounts[0];
         const budget = r?.amounts[2];
-        if (!utfall || !budget || budget.isZero()) return null;
+        // Only where the comparison means something: same sign, a budget to compare with.
+        if (!utfall || !budget || budget.isZero() || utfall.isNegative() !== budget.isNegative()) return null;
         const ratio = moneyRatio(utfall, budget);
         return percent(ratio?.toNumber());
       },
