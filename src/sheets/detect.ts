@@ -56,7 +56,9 @@ export function sheetRolesDetect(sheets: readonly SheetSnapshot[]): SheetRoles {
     const found = candidates.filter(test);
     return (found.find((s) => prefer.test(foldKey(s.name))) ?? found[0])?.name;
   };
-  roles.ledger = pick((s) => anyRow(s.cells, LEDGER_ROLES, isLedger), /huvudbok|transaktion|verifikation|bokföring/);
+  // A sheet named as a ledger is the ledger even when its header cannot be found: the
+  // reader then says what is missing, instead of the run saying there is no ledger.
+  roles.ledger = pick((s) => anyRow(s.cells, LEDGER_ROLES, isLedger), /huvudbok|transaktion|verifikation|bokföring/) ?? candidates.find((s) => /^(huvudbok|transaktioner|verifikationer|huvudboken)/.test(foldKey(s.name)))?.name;
   roles.balanceReport = pick((s) => s.name !== roles.ledger && anyRow(s.cells, BALANCE_REPORT_ROLES, balanceReportHeaderAccept), /balans/);
   roles.resultReport = pick((s) => s.name !== roles.ledger && s.name !== roles.balanceReport && anyRow(s.cells, RESULT_REPORT_ROLES, resultReportHeaderAccept), /resultat/);
   roles.budget = pick((s) => s.name !== roles.ledger && s.name !== roles.balanceReport && s.name !== roles.resultReport && anyRow(s.cells, BUDGET_ROLES, isBudget), /budget/);

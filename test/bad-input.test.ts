@@ -1,0 +1,270 @@
+// Bad input: each case breaks one thing in an otherwise valid workbook and asserts the
+// finding's code, that its message names the sheet and cell, and — for blocking findings —
+// that no report sheet was written; for warnings, that the reports were still written.
+import { cellRefText } from '../src/core/cellref';
+import { type Finding, type FindingCode } from '../src/core/findings';
+import { moneyToFixed2 } from '../src/core/money';
+import { statementRow } from '../src/core/statement';
+import { type RunResult } from '../src/pipeline/run';
+import { type XlsxWorkbook } from '../src/workbook/xlsx';
+import { generatedSheets, runOn, type Rows, workbookFrom } from './helpers';
+
+type Cell = Rows[number][number];
+type Sheets = Record<string, Cell[][]>;
+
+const d = (month: number, day: number, year = 2024) => new Date(Date.UTC(year, month - 1, day));
+
+function baseSheets(): Sheets {
+  return {
+    Inställningar: [
+      ['Inställning', 'Värde'],
+      ['Förbund', 'Samordningsförbundet Test'],
+      ['Räkenskapsår', 2024],
+    ],
+    Insatser: [
+      ['Projekt', 'Konton', 'Post', 'Typ', 'Andel individinriktad'],
+      [null, '3500-3599', 'Driftbidrag', 'Medlemsbidrag', null],
+      [100, null, 'SamCoach', 'Individinriktad', '100 %'],
+      [910, null, 'Kansli', 'Administration', null],
+    ],
+    Huvudbok: [
+      ['Samordningsförbundet Test'],
+      ['Huvudbok 2024'],
+      [],
+      ['Datum', 'Ver.nr', 'Konto', 'Kontonamn', 'Projekt', 'Text', 'Debet', 'Kredit'],
+      [d(1, 1), 'IB', 1930, 'Bank', null, 'Ingående balans', 100000, null], // row 5
+      [d(1, 1), 'IB', 2010, 'Eget kapital', null, 'Ingående balans', null, 100000],
+      [d(1, 15), 1, 1930, 'Bank', null, 'Driftbidrag', 500000, null], // row 7
+      [d(1, 15), 1, 3511, 'Driftbidrag staten', null, 'Driftbidrag', null, 500000],
+      [d(3, 15), 2, 4610, 'Bidrag insatser', 100, 'SamCoach', 300000, null], // row 9
+      [d(3, 15), 2, 1930, 'Bank', null, 'SamCoach', null, 300000],
+      [d(4, 30), 3, 5410, 'Förbrukningsinventarier', 910, 'Kansli', 50000, null], // row 11
+      [d(4, 30), 3, 1930, 'Bank', null, 'Kansli', null, 50000],
+    ],
+  };
+}
+
+interface Outcome {
+  wb: XlsxWorkbook;
+  inputNames: string[];
+  result: RunResult;
+}
+
+async function run(edit: (s: Sheets) => void): Promise<Outcome> {
+  const sheets = baseSheets();
+  edit(sheets);
+  const wb = await workbookFrom(sheets);
+  const inputNames = await wb.sheetNames();
+  return { wb, inputNames, result: await runOn(wb) };
+}
+
+function the(result: RunResult, code: FindingCode): Finding {
+  const f = result.findings.find((x) => x.code === code);
+  if (!f) throw new Error(`inget fynd ${code}; fick ${result.findings.map((x) => `${x.code}: ${x.message}`).join(' | ')}`);
+  return f;
+}
+
+async function expectBlocked(o: Outcome, code: FindingCode, cell: string): Promise<Finding> {
+  const f = the(o.result, code);
+  expect(f.severity).toBe('blockerande');
+  expect(f.message).toContain(cell);
+  expect(f.cells.map(cellRefText)).toContain(cell);
+  expect(o.result.status).toBe('blockerat');
+  expect(await generatedSheets(o.wb)).toEqual([]);
+  expect(await o.wb.sheetNames()).toEqual(o.inputNames);
+  return f;
+}
+
+async function expectWarned(o: Outcome, code: FindingCode, cell: string): Promise<Finding> {
+  const f = the(o.result, code);
+  expect(f.severity).toBe('varning');
+  expect(f.message).toContain(cell);
+  expect(f.cells.map(cellRefText)).toContain(cell);
+  expect(o.result.status).toBe('skrivet');
+  expect(await generatedSheets(o.wb)).toEqual(expect.arrayContaining(['Resultaträkning', 'Balansräkning', 'Driftredovisning', 'Kontroller']));
+  return f;
+}
+
+const row = (s: Sheets, sheet: string, r: number) => s[sheet]![r - 1]!;
+
+test('the base workbook is valid', async () => {
+  const o = await run(() => undefined);
+  expect(o.result.findings.filter((f) => f.severity === 'blockerande')).toEqual([]);
+  expect(o.result.status).toBe('skrivet');
+  expect(moneyToFixed2(statementRow(o.result.bokslut!.resultatrakning, 'Årets resultat')!.amounts[0]!)).toBe('150000.00');
+});
+
+test('text in an amount cell', async () => {
+  const o = await run((s) => (row(s, 'Huvudbok', 7)[6] = 'femtio'));
+  const f = await expectBlocked(o, 'belopp-ej-tal', 'Huvudbok!G7');
+  expect(f.message).toContain('femtio');
+});
+
+test('an account that maps to no report line', async () => {
+  const o = await run((s) => (row(s, 'Huvudbok', 11)[2] = 9999));
+  const f = await expectBlocked(o, 'konto-utan-rad', 'Huvudbok!G11');
+  expect(f.message).toContain('9999');
+});
+
+test('an unbalanced ledger', async () => {
+  const o = await run((s) => (row(s, 'Huvudbok', 12)[7] = 40000));
+  await expectBlocked(o, 'verifikation-obalans', 'Huvudbok!H12');
+  expect(the(o.result, 'huvudbok-obalans').severity).toBe('blockerande');
+});
+
+test('no header row', async () => {
+  const o = await run((s) => (s.Huvudbok![3] = ['Dag', 'Nummer', 'Nr', 'Namn', 'P', 'T', 'Plus', 'Minus']));
+  const f = await expectBlocked(o, 'rubrikrad-saknas', 'Huvudbok!A1');
+  expect(f.message).toContain('Konto');
+});
+
+test('no sheet that looks like a ledger at all', async () => {
+  const o = await run((s) => {
+    s.Data = s.Huvudbok!.map((r, i) => (i === 3 ? ['Dag', 'Nummer', 'Nr', 'Namn', 'P', 'T', 'Plus', 'Minus'] : r));
+    delete s.Huvudbok;
+  });
+  expect(the(o.result, 'huvudbok-saknas').severity).toBe('blockerande');
+  expect(o.result.status).toBe('blockerat');
+  expect(await generatedSheets(o.wb)).toEqual([]);
+});
+
+test('two columns that both look like Konto', async () => {
+  const o = await run((s) => {
+    for (const r of s.Huvudbok!.slice(3)) r.push(r === s.Huvudbok![3] ? 'Kontonr' : 1930);
+  });
+  const f = await expectBlocked(o, 'kolumn-tvetydig', 'Huvudbok!C4');
+  expect(f.message).toContain('Huvudbok!I4');
+});
+
+test('a budget sum row that does not verify is a warning: the reports are still written', async () => {
+  const o = await run((s) => {
+    s.Budget = [
+      ['Projekt', 'Post', 'Budget 2024'],
+      [null, 'Driftbidrag', 500000],
+      [null, 'Verksamhet'],
+      [100, 'SamCoach', -300000],
+      [null, 'Summa verksamhet', -299000],
+      [910, 'Kansli', -50000],
+      [null, 'Resultat', 150000],
+    ];
+  });
+  const f = await expectWarned(o, 'budget-summa-avviker', 'Budget!C5');
+  expect(f.message).toContain('Summa verksamhet');
+  const rec = o.result.bokslut!.reconciliations.find((r) => r.id === 'budget-summa-5-2024');
+  expect(rec?.passed).toBe(false);
+});
+
+test('a ledger sheet with a header and no rows', async () => {
+  const o = await run((s) => (s.Huvudbok = s.Huvudbok!.slice(0, 4)));
+  await expectBlocked(o, 'huvudbok-tom', 'Huvudbok!C4');
+});
+
+test('a räkenskapsår with no data', async () => {
+  const o = await run((s) => (row(s, 'Inställningar', 3)[1] = 2031));
+  const f = await expectBlocked(o, 'ar-saknar-data', 'Inställningar!B3');
+  expect(f.message).toContain('2031');
+});
+
+test('#N/A in an amount cell', async () => {
+  const o = await run((s) => (row(s, 'Huvudbok', 9)[6] = { error: '#N/A' }));
+  const f = await expectBlocked(o, 'cell-fel', 'Huvudbok!G9');
+  expect(f.message).toContain('#N/A');
+});
+
+test('#REF! in an amount cell', async () => {
+  const o = await run((s) => (row(s, 'Huvudbok', 10)[7] = { error: '#REF!' }));
+  const f = await expectBlocked(o, 'cell-fel', 'Huvudbok!H10');
+  expect(f.message).toContain('#REF!');
+});
+
+test('a date that is not a date', async () => {
+  const o = await run((s) => (row(s, 'Huvudbok', 9)[0] = 'trettonde mars'));
+  const f = await expectBlocked(o, 'datum-ogiltigt', 'Huvudbok!A9');
+  expect(f.message).toContain('trettonde mars');
+});
+
+test('a Kontoplan Rad that names no report line', async () => {
+  const o = await run((s) => {
+    s.Kontoplan = [
+      ['Konto', 'Benämning', 'Rad'],
+      [1930, 'Bank', 'Pengar i madrassen'],
+    ];
+  });
+  const f = await expectBlocked(o, 'kontoplan-okand-rad', 'Kontoplan!C2');
+  expect(f.message).toContain('Pengar i madrassen');
+});
+
+test('a projekt no Insatser line has: a warning, shown on Ej fördelat på insats', async () => {
+  const o = await run((s) => (row(s, 'Huvudbok', 9)[4] = 777));
+  const f = await expectWarned(o, 'projekt-utan-insats', 'Huvudbok!G9');
+  expect(f.message).toContain('777');
+  const unallocated = o.result.bokslut!.driftredovisning.rows.find((r) => r.name === 'Ej fördelat på insats');
+  expect(unallocated && moneyToFixed2(unallocated.netto)).toBe('-300000.00');
+});
+
+test('a negative share', async () => {
+  const o = await run((s) => {
+    s.Inställningar!.push([], ['Medlem', 'Andel av driftbidraget'], ['Försäkringskassan (staten)', '-50 %'], ['Region', '75 %'], ['Kommunen', '75 %']);
+  });
+  const f = await expectBlocked(o, 'andel-negativ', 'Inställningar!B6');
+  expect(f.message).toContain('Försäkringskassan');
+});
+
+test('no year anywhere: no date column, no year in the title, none in Inställningar', async () => {
+  const o = await run((s) => {
+    s.Inställningar = s.Inställningar!.slice(0, 2);
+    s.Huvudbok = [['Huvudbok'], ['Ver.nr', 'Konto', 'Belopp'], [1, 1930, 500], [1, 3511, -500]];
+  });
+  await expectBlocked(o, 'ar-saknas', 'Huvudbok!A2');
+});
+
+test('an amount with more than two decimals', async () => {
+  const o = await run((s) => (row(s, 'Huvudbok', 11)[6] = 12.345));
+  const f = await expectBlocked(o, 'belopp-oredelar', 'Huvudbok!G11');
+  expect(f.message).toContain('12.345');
+});
+
+test('an account cell that is not an account number', async () => {
+  const o = await run((s) => (row(s, 'Huvudbok', 7)[2] = 'Banken'));
+  await expectBlocked(o, 'konto-ogiltigt', 'Huvudbok!C7');
+});
+
+test('an amount without an account', async () => {
+  const o = await run((s) => (row(s, 'Huvudbok', 7)[2] = null));
+  await expectBlocked(o, 'konto-saknas', 'Huvudbok!C7');
+});
+
+test('a budget and no ledger: nothing to report, nothing written', async () => {
+  const o = await run((s) => {
+    delete s.Huvudbok;
+    s.Budget = [
+      ['Post', 'Budget 2024'],
+      ['Driftbidrag', 500000],
+      ['Kansli', -500000],
+    ];
+  });
+  expect(o.result.status).toBe('inget-att-rapportera');
+  expect(the(o.result, 'inget-att-rapportera').severity).toBe('varning');
+  expect(await generatedSheets(o.wb)).toEqual([]);
+});
+
+test('a 100 000-row ledger still works', async () => {
+  const rows: Cell[][] = [['Datum', 'Ver.nr', 'Konto', 'Kontonamn', 'Projekt', 'Text', 'Debet', 'Kredit']];
+  let expectedOre = 0;
+  for (let i = 0; i < 50_000; i++) {
+    const ore = 100 + ((i * 7919) % 1_000_000);
+    const cost = i % 3 !== 0;
+    const account = cost ? (i % 2 ? 4610 : 5410) : 3511;
+    const projekt = cost ? (i % 2 ? 100 : 910) : null;
+    const date = d(1 + (i % 12), 1 + (i % 28));
+    expectedOre += cost ? -ore : ore;
+    if (cost) rows.push([date, i + 1, account, '', projekt, '', ore / 100, null], [date, i + 1, 1930, 'Bank', null, '', null, ore / 100]);
+    else rows.push([date, i + 1, 1930, 'Bank', null, '', ore / 100, null], [date, i + 1, account, '', null, '', null, ore / 100]);
+  }
+  const o = await run((s) => (s.Huvudbok = rows));
+  expect(o.result.findings.filter((f) => f.severity === 'blockerande')).toEqual([]);
+  expect(o.result.status).toBe('skrivet');
+  expect(o.result.bokslut!.summary.rowCount).toBe(100_000);
+  const resultat = statementRow(o.result.bokslut!.resultatrakning, 'Årets resultat')!.amounts[0]!;
+  expect(moneyToFixed2(resultat)).toBe((expectedOre / 100).toFixed(2));
+}, 120_000);
