@@ -21,7 +21,7 @@ test('a second run replaces the generated sheets instead of adding new ones', as
   const again = await reload(wb);
   const second = await runOn(again);
   expect(second.status).toBe('skrivet');
-  expect(second.written?.replaced.sort()).toEqual(['Balansräkning', 'Driftredovisning', 'Kontroller', 'Resultaträkning']);
+  expect([...(second.written?.replaced ?? [])].sort()).toEqual(['Balansräkning', 'Driftredovisning', 'Kontroller', 'Resultaträkning']);
   expect((await generatedSheets(again)).sort()).toEqual(['Balansräkning', 'Driftredovisning', 'Kontroller', 'Resultaträkning']);
 });
 
