@@ -42,7 +42,8 @@ export function cellValueFromExceljs(v: ExcelJS.CellValue): CellValue {
 
 /** What the saved copy will lose, found by the parts inside the .xlsx package. */
 export function xlsxContentsLost(buffer: Uint8Array): string[] {
-  const text = Buffer.from(buffer).toString('latin1');
+  // Part names are stored uncompressed in the zip directory; latin1 keeps every byte.
+  const text = new TextDecoder('latin1').decode(buffer);
   const lost: string[] = [];
   if (text.includes('xl/charts/chart')) lost.push('diagram');
   if (text.includes('xl/pivotTables/')) lost.push('pivottabeller');

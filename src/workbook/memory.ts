@@ -1,0 +1,455 @@
+// An in-memory Excel host: the part of the Excel object model the Office adapter uses, with
+// Excel's rules enforced — nothing readable before load and sync, nothing visible before
+// sync, the 5 MB payload limit per request and response, protected sheets refuse changes,
+// protect/unprotect throw when already so, text written as a value that starts with "="
+// becomes a formula unless the cell is formatted as text. It counts round trips. Tests use
+// it behind the Office adapter (`memoryWorkbook`), and the browser test serves it as a stub
+// Excel host.
+import { OfficeWorkbook, type ExcelRun } from './office';
+
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+type Scalar = string | number | boolean;
+
+export interface MemorySheet {
+  name: string;
+  /** Values as Office returns them: "" for empty. */
+  values: Scalar[][];
+  numberFormats: string[][];
+  formulas: Map<string, string>;
+  styles: Map<string, Record<string, unknown>>;
+  columnWidths: Map<number, number>;
+  protected: boolean;
+  frozenRows: number;
+}
+
+export class ExcelRuleError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** "A3" or "B2:D9" to zero-based row, column and size. */
+export function addressParse(address: string): { row: number; col: number; rows: number; cols: number } {
+  const parts = address.replace(/^.*!/, '').replace(/\$/g, '').split(':');
+  const parse = (a: string) => {
+    const m = /^([A-Za-z]+)(\d+)$/.exec(a);
+    if (!m) throw new ExcelRuleError('InvalidArgument', `ogiltig adress ${address}`);
+    return { row: Number(m[2]) - 1, col: colNumber(m[1] as string) - 1 };
+  };
+  const a = parse(parts[0] as string);
+  const b = parts[1] ? parse(parts[1]) : a;
+  return { row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
+}
+
+function cellAddress(row: number, col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${row + 1}`;
+}
+
+export class MemoryExcelHost {
+  readonly sheets: MemorySheet[] = [];
+  readonly settings = new Map<string, string>();
+  selection: { sheet: string; address: string } | undefined;
+  activeSheet: string | undefined;
+  /** Number of context.sync() calls made against this host. */
+  syncCount = 0;
+  /** Size of the largest request and response seen, in bytes. */
+  largestPayload = 0;
+
+  /** A sheet with values (rows of cells; null and undefined are empty). */
+  addSheet(name: string, rows: readonly (readonly (Scalar | null | undefined)[])[]): MemorySheet {
+    const sheet: MemorySheet = { name, values: rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : v))), numberFormats: [], formulas: new Map(), styles: new Map(), columnWidths: new Map(), protected: false, frozenRows: 0 };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): MemorySheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Excel.run over this host. */
+  readonly run: ExcelRun = async (batch) => batch(new MemoryContext(this) as unknown as Excel.RequestContext);
+}
+
+type Op = { readonly kind: 'write'; readonly bytes: number; apply(): void } | { readonly kind: 'load'; bytes(): number; apply(): void };
+
+class Loadable {
+  private readonly loaded = new Set<string>();
+  private readonly wanted = new Set<string>();
+  constructor(protected readonly ctx: MemoryContext) {}
+  load(props?: string | string[]): this {
+    const list = Array.isArray(props) ? props : (props ?? '').split(',');
+    const names = list.map((p) => p.trim()).filter((p) => p !== '');
+    for (const p of names) this.wanted.add(p);
+    this.ctx.queueLoad(this);
+    return this;
+  }
+  /** Called at sync: capture the loaded values now. */
+  capture(): number {
+    let bytes = 0;
+    for (const p of this.wanted) {
+      this.loaded.add(p);
+      bytes += this.captureProperty(p);
+    }
+    this.wanted.clear();
+    return bytes;
+  }
+  protected captureProperty(_p: string): number {
+    return 16;
+  }
+  protected loadedAny(): boolean {
+    return this.loaded.size > 0;
+  }
+  protected need(p: string): void {
+    if (!this.loaded.has(p)) throw new ExcelRuleError('PropertyNotLoaded', `egenskapen ${p} är inte laddad: anropa load('${p}') och context.sync() först`);
+  }
+}
+
+class MemoryContext {
+  readonly ops: Op[] = [];
+  private readonly pendingLoads = new Set<Loadable>();
+  readonly workbook: { worksheets: WorksheetCollection; settings: SettingsCollection };
+  readonly application = {
+    suspendApiCalculationUntilNextSync: () => undefined,
+    suspendScreenUpdatingUntilNextSync: () => undefined,
+  };
+  constructor(readonly host: MemoryExcelHost) {
+    this.workbook = { worksheets: new WorksheetCollection(this), settings: new SettingsCollection(this) };
+  }
+  queueLoad(target: Loadable): void {
+    if (this.pendingLoads.has(target)) return;
+    this.pendingLoads.add(target);
+    let captured = 0;
+    this.ops.push({
+      kind: 'load',
+      bytes: () => captured,
+      apply: () => {
+        captured = target.capture();
+        this.pendingLoads.delete(target);
+      },
+    });
+  }
+  queueWrite(bytes: number, apply: () => void): void {
+    this.ops.push({ kind: 'write', bytes, apply });
+  }
+  async sync(): Promise<void> {
+    this.host.syncCount++;
+    const ops = this.ops.splice(0);
+    const request = ops.reduce((n, o) => n + (o.kind === 'write' ? o.bytes : 64), 0);
+    if (request > PAYLOAD_LIMIT_BYTES) throw new ExcelRuleError('RequestPayloadSizeLimitExceeded', `begäran är ${request} byte`);
+    // Ops run in order; a failing op stops the batch (what ran before it stays, as in Excel).
+    for (const op of ops) op.apply();
+    const response = ops.reduce((n, o) => n + (o.kind === 'load' ? o.bytes() : 0), 0);
+    this.host.largestPayload = Math.max(this.host.largestPayload, request, response);
+    if (response > PAYLOAD_LIMIT_BYTES) throw new ExcelRuleError('ResponsePayloadSizeLimitExceeded', `svaret är ${response} byte`);
+    await Promise.resolve();
+  }
+}
+
+class SettingsCollection {
+  constructor(private readonly ctx: MemoryContext) {}
+  add(k: string, value: string): void {
+    this.ctx.queueWrite(k.length + value.length, () => this.ctx.host.settings.set(k, value));
+  }
+  getItemOrNullObject(k: string): SettingProxy {
+    return new SettingProxy(this.ctx, k);
+  }
+}
+
+class SettingProxy extends Loadable {
+  private captured: { isNullObject: boolean; value: string | undefined } = { isNullObject: true, value: undefined };
+  constructor(
+    ctx: MemoryContext,
+    private readonly k: string,
+  ) {
+    super(ctx);
+  }
+  protected override captureProperty(): number {
+    const v = this.ctx.host.settings.get(this.k);
+    this.captured = { isNullObject: v === undefined, value: v };
+    return (v ?? '').length + 16;
+  }
+  get isNullObject(): boolean {
+    this.need('value');
+    return this.captured.isNullObject;
+  }
+  get value(): string | undefined {
+    this.need('value');
+    return this.captured.value;
+  }
+}
+
+class WorksheetCollection extends Loadable {
+  private names: string[] = [];
+  constructor(ctx: MemoryContext) {
+    super(ctx);
+  }
+  protected override captureProperty(): number {
+    this.names = this.ctx.host.sheets.map((s) => s.name);
+    return this.names.join(',').length;
+  }
+  get items(): WorksheetProxy[] {
+    this.need('items/name');
+    return this.names.map((n) => new WorksheetProxy(this.ctx, n, true));
+  }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, name, false);
+  }
+  add(name: string): WorksheetProxy {
+    this.ctx.queueWrite(name.length, () => {
+      if (this.ctx.host.sheet(name)) throw new ExcelRuleError('ItemAlreadyExists', `bladet ${name} finns redan`);
+      this.ctx.host.addSheet(name, []);
+    });
+    return new WorksheetProxy(this.ctx, name, true);
+  }
+}
+
+class ProtectionProxy extends Loadable {
+  private isProtected = false;
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheet: () => MemorySheet,
+  ) {
+    super(ctx);
+  }
+  protected override captureProperty(): number {
+    this.isProtected = this.sheet().protected;
+    return 8;
+  }
+  get protected(): boolean {
+    this.need('protected');
+    return this.isProtected;
+  }
+  protect(): void {
+    this.ctx.queueWrite(16, () => {
+      const s = this.sheet();
+      if (s.protected) throw new ExcelRuleError('InvalidOperation', `bladet ${s.name} är redan skyddat`);
+      s.protected = true;
+    });
+  }
+  unprotect(): void {
+    this.ctx.queueWrite(16, () => {
+      const s = this.sheet();
+      if (!s.protected) throw new ExcelRuleError('InvalidOperation', `bladet ${s.name} är inte skyddat`);
+      s.protected = false;
+    });
+  }
+}
+
+class WorksheetProxy {
+  readonly protection: ProtectionProxy;
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  constructor(
+    private readonly ctx: MemoryContext,
+    private readonly sheetName: string,
+    private readonly nameKnown: boolean,
+  ) {
+    this.protection = new ProtectionProxy(ctx, () => this.data());
+    this.freezePanes = { freezeRows: (n) => ctx.queueWrite(8, () => (this.data().frozenRows = n)) };
+  }
+  get name(): string {
+    if (!this.nameKnown) throw new ExcelRuleError('PropertyNotLoaded', 'egenskapen name är inte laddad');
+    return this.sheetName;
+  }
+  data(): MemorySheet {
+    const s = this.ctx.host.sheet(this.sheetName);
+    if (!s) throw new ExcelRuleError('ItemNotFound', `bladet ${this.sheetName} finns inte`);
+    return s;
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.ctx, () => this.data(), 'used');
+  }
+  getRange(address: string): RangeProxy {
+    const a = addressParse(address);
+    return new RangeProxy(this.ctx, () => this.data(), a);
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => this.data(), { row, col, rows, cols });
+  }
+  delete(): void {
+    this.ctx.queueWrite(16, () => {
+      const i = this.ctx.host.sheets.indexOf(this.data());
+      this.ctx.host.sheets.splice(i, 1);
+    });
+  }
+  activate(): void {
+    this.ctx.queueWrite(16, () => (this.ctx.host.activeSheet = this.data().name));
+  }
+}
+
+type Area = { row: number; col: number; rows: number; cols: number };
+
+class RangeProxy extends Loadable {
+  private area: Area | undefined;
+  private snapshot: { values?: Scalar[][]; isNull: boolean } = { isNull: false };
+  readonly format: ReturnType<RangeProxy['formatProxy']>;
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheet: () => MemorySheet,
+    private readonly where: Area | 'used',
+  ) {
+    super(ctx);
+    this.area = where === 'used' ? undefined : where;
+    this.format = this.formatProxy();
+  }
+  private resolve(): Area | undefined {
+    if (this.where !== 'used') return this.where;
+    const s = this.sheet();
+    let lastRow = -1;
+    let lastCol = -1;
+    let firstRow = Infinity;
+    let firstCol = Infinity;
+    s.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === '') return;
+        lastRow = Math.max(lastRow, r);
+        lastCol = Math.max(lastCol, c);
+        firstRow = Math.min(firstRow, r);
+        firstCol = Math.min(firstCol, c);
+      }),
+    );
+    return lastRow < 0 ? undefined : { row: firstRow, col: firstCol, rows: lastRow - firstRow + 1, cols: lastCol - firstCol + 1 };
+  }
+  protected override captureProperty(p: string): number {
+    const area = this.resolve();
+    this.area = area;
+    this.snapshot.isNull = area === undefined;
+    if (p === 'values' && area) {
+      const s = this.sheet();
+      const values: Scalar[][] = [];
+      for (let r = 0; r < area.rows; r++) {
+        const row: Scalar[] = [];
+        for (let c = 0; c < area.cols; c++) {
+          const k = key(area.row + r, area.col + c);
+          row.push(s.formulas.has(k) ? '#NAME?' : s.values[area.row + r]?.[area.col + c] ?? '');
+        }
+        values.push(row);
+      }
+      this.snapshot.values = values;
+      return JSON.stringify(values).length;
+    }
+    return 16;
+  }
+  get isNullObject(): boolean {
+    if (!this.loadedAny()) this.need('isNullObject');
+    return this.snapshot.isNull;
+  }
+  get rowIndex(): number {
+    this.need('rowIndex');
+    return this.area?.row ?? 0;
+  }
+  get columnIndex(): number {
+    this.need('columnIndex');
+    return this.area?.col ?? 0;
+  }
+  get rowCount(): number {
+    this.need('rowCount');
+    return this.area?.rows ?? 0;
+  }
+  get columnCount(): number {
+    this.need('columnCount');
+    return this.area?.cols ?? 0;
+  }
+  get values(): Scalar[][] {
+    this.need('values');
+    return this.snapshot.values ?? [];
+  }
+  set values(rows: Scalar[][]) {
+    const area = this.where as Area;
+    this.ctx.queueWrite(JSON.stringify(rows).length, () => {
+      const s = this.writable();
+      rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const R = area.row + r;
+          const C = area.col + c;
+          while (s.values.length <= R) s.values.push([]);
+          const line = s.values[R] as Scalar[];
+          while (line.length <= C) line.push('');
+          const k = key(R, C);
+          const text = typeof v === 'string' && v.startsWith('=') && s.numberFormats[R]?.[C] !== '@';
+          if (text) s.formulas.set(k, v as string);
+          else s.formulas.delete(k);
+          line[C] = v;
+        }),
+      );
+    });
+  }
+  set numberFormat(formats: string[][]) {
+    const area = this.where as Area;
+    this.ctx.queueWrite(JSON.stringify(formats).length, () => {
+      const s = this.writable();
+      formats.forEach((row, r) =>
+        row.forEach((f, c) => {
+          const R = area.row + r;
+          while (s.numberFormats.length <= R) s.numberFormats.push([]);
+          (s.numberFormats[R] as string[])[area.col + c] = f;
+        }),
+      );
+    });
+  }
+  select(): void {
+    const area = this.where as Area;
+    this.ctx.queueWrite(16, () => (this.ctx.host.selection = { sheet: this.sheet().name, address: cellAddress(area.row, area.col) }));
+  }
+  private writable(): MemorySheet {
+    const s = this.sheet();
+    if (s.protected) throw new ExcelRuleError('AccessDenied', `bladet ${s.name} är skyddat`);
+    return s;
+  }
+  private style(prop: string, value: unknown): void {
+    const area = this.where as Area;
+    this.ctx.queueWrite(prop.length + 16, () => {
+      const s = this.writable();
+      for (let r = 0; r < area.rows; r++)
+        for (let c = 0; c < area.cols; c++) {
+          const k = key(area.row + r, area.col + c);
+          s.styles.set(k, { ...(s.styles.get(k) ?? {}), [prop]: value });
+        }
+    });
+  }
+  private formatProxy() {
+    const style = (prop: string) => ({
+      set: (v: unknown) => this.style(prop, v),
+    });
+    const font = {};
+    for (const p of ['bold', 'italic', 'size', 'color']) Object.defineProperty(font, p, { set: style(`font.${p}`).set });
+    const fill = {};
+    Object.defineProperty(fill, 'color', { set: style('fill.color').set });
+    const format = {
+      font,
+      fill,
+      borders: { getItem: (edge: string) => Object.defineProperty({}, 'style', { set: style(`border.${edge}`).set }) },
+    };
+    Object.defineProperty(format, 'horizontalAlignment', { set: style('horizontalAlignment').set });
+    Object.defineProperty(format, 'wrapText', { set: style('wrapText').set });
+    Object.defineProperty(format, 'columnWidth', {
+      set: (w: number) => {
+        const area = this.where as Area;
+        this.ctx.queueWrite(16, () => this.writable().columnWidths.set(area.col, w));
+      },
+    });
+    return format as Record<string, unknown>;
+  }
+}
+
+/** The workbook port over an in-memory Excel host, through the Office adapter itself. */
+export function memoryWorkbook(host: MemoryExcelHost = new MemoryExcelHost()): OfficeWorkbook {
+  return new OfficeWorkbook(host.run);
+}

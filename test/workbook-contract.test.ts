@@ -1,0 +1,178 @@
+// One contract for every workbook adapter: the .xlsx adapter, and the Office adapter over the
+// in-memory Excel host (which enforces load-before-read, nothing-before-sync, the payload
+// limit and protection, and counts round trips).
+import { MemoryExcelHost, memoryWorkbook } from '../src/workbook/memory';
+import { type CellValue, type SheetSpec, type WorkbookPort } from '../src/workbook/port';
+import { reportsRun } from '../src/pipeline/run';
+import { moneyToFixed2 } from '../src/core/money';
+import { statementRow } from '../src/core/statement';
+import { FIXED_NOW, openExample, workbookFrom } from './helpers';
+
+type Seed = Record<string, (string | number | boolean | null)[][]>;
+
+interface Harness {
+  port: WorkbookPort;
+  isProtected(name: string): boolean;
+}
+
+const ADAPTERS: [string, (seed: Seed) => Promise<Harness>][] = [
+  [
+    'xlsx',
+    async (seed) => {
+      const wb = await workbookFrom(seed);
+      return { port: wb, isProtected: (n) => Boolean((wb.workbook.getWorksheet(n) as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) };
+    },
+  ],
+  [
+    'office (memory host)',
+    async (seed) => {
+      const host = new MemoryExcelHost();
+      for (const [name, rows] of Object.entries(seed)) host.addSheet(name, rows);
+      return { port: memoryWorkbook(host), isProtected: (n) => host.sheet(n)?.protected ?? false };
+    },
+  ],
+];
+
+const SEED: Seed = {
+  Data: [
+    ['Konto', 'Text', 'Belopp', 'Sant'],
+    [1930, 'Bank', 12.5, true],
+    [3511, '=inte en formel', -12.5, false],
+    [null, null, null, null],
+    [4610, 'sista', 0, null],
+  ],
+  'Mitt blad': [['Resultaträkning'], ['mina egna siffror']],
+};
+
+const spec = (name: string, marker: boolean, extra: string[] = []): SheetSpec => ({
+  name,
+  rows: [[{ value: name }], [{ value: 'Förbundet' }], [{ value: marker ? 'Genererat av Finsam Ekonomi test' : 'vanligt blad' }], [], [{ value: 'Rad' }, { value: 'Belopp', style: { bold: true } }], [{ value: 'Intäkter' }, { value: 1234.5, format: '#,##0;-#,##0' }], ...extra.map((t) => [{ value: t }])],
+  widths: [30, 12],
+  freezeRows: 5,
+});
+
+describe.each(ADAPTERS)('%s', (_label, make) => {
+  test('sheet names in workbook order', async () => {
+    const h = await make(SEED);
+    expect(await h.port.sheetNames()).toEqual(['Data', 'Mitt blad']);
+  });
+
+  test('cells read as typed values, empty as null', async () => {
+    const h = await make(SEED);
+    const [data] = await h.port.readSheets(['Data']);
+    expect(data?.cells.slice(0, 3)).toEqual([
+      ['Konto', 'Text', 'Belopp', 'Sant'],
+      [1930, 'Bank', 12.5, true],
+      [3511, '=inte en formel', -12.5, false],
+    ]);
+    expect(data?.cells[4]?.slice(0, 3)).toEqual([4610, 'sista', 0]);
+    expect(data?.generated).toBe(false);
+  });
+
+  test('written sheets read back, carry the marker and are protected', async () => {
+    const h = await make(SEED);
+    const out = await h.port.writeSheets([spec('Resultaträkning', true)]);
+    expect(out.written).toEqual([{ wanted: 'Resultaträkning', name: 'Resultaträkning' }]);
+    const [r] = await h.port.readSheets(['Resultaträkning']);
+    expect(r?.generated).toBe(true);
+    expect(r?.cells[5]).toEqual(['Intäkter', 1234.5]);
+    expect(h.isProtected('Resultaträkning')).toBe(true);
+  });
+
+  test('a second write replaces the generated sheet whole', async () => {
+    const h = await make(SEED);
+    await h.port.writeSheets([spec('Resultaträkning', true, ['gammal rad'])]);
+    const out = await h.port.writeSheets([spec('Resultaträkning', true)]);
+    expect(out.replaced).toEqual(['Resultaträkning']);
+    expect((await h.port.sheetNames()).filter((n) => n.startsWith('Resultat'))).toEqual(['Resultaträkning']);
+    const [r] = await h.port.readSheets(['Resultaträkning']);
+    expect(r?.cells.flat()).not.toContain('gammal rad');
+  });
+
+  test("a user's own sheet with the report's name is left alone", async () => {
+    const h = await make({ ...SEED, Balansräkning: [['min egen']] });
+    const out = await h.port.writeSheets([spec('Balansräkning', true)]);
+    expect(out.written[0]?.name).toBe('Balansräkning (Finsam)');
+    const [own] = await h.port.readSheets(['Balansräkning']);
+    expect(own?.cells).toEqual([['min egen']]);
+    const again = await h.port.writeSheets([spec('Balansräkning', true)]);
+    expect(again.written[0]?.name).toBe('Balansräkning (Finsam)');
+    expect(again.replaced).toEqual(['Balansräkning (Finsam)']);
+  });
+
+  test('text that starts with = + - @ stays text', async () => {
+    const h = await make(SEED);
+    const texts = ['=SUMMA(A1:A2)', '+46 70', '-inte minus', '@hemma'];
+    await h.port.writeSheets([spec('Kontroller', true, texts)]);
+    const [k] = await h.port.readSheets(['Kontroller']);
+    expect(k?.cells.slice(6).map((r) => r[0])).toEqual(texts);
+  });
+
+  test('the pipeline gives the same bokslut through the adapter', async () => {
+    const source = await openExample('solleftea-2024.xlsx');
+    const snaps = await source.readSheets(await source.sheetNames());
+    const seed: Seed = Object.fromEntries(snaps.map((s) => [s.name, s.cells.map((r) => r.map(toScalar))]));
+    const h = await make(seed);
+    const result = await reportsRun(h.port, { version: 'test', now: FIXED_NOW });
+    expect(result.status).toBe('skrivet');
+    expect(moneyToFixed2(statementRow(result.bokslut!.resultatrakning, 'Årets resultat')!.amounts[0]!)).toBe('236500.00');
+    const [rr] = await h.port.readSheets(['Resultaträkning']);
+    expect(rr?.cells.find((r) => r[0] === 'Årets resultat')?.[1]).toBe(236500);
+  });
+});
+
+function toScalar(v: CellValue): string | number | boolean | null {
+  if (v === null || typeof v !== 'object') return v;
+  return 'date' in v ? v.date : v.error;
+}
+
+describe('office adapter round trips', () => {
+  const ledger = (rows: number): Seed => ({
+    Huvudbok: [['Datum', 'Ver.nr', 'Konto', 'Kontonamn', 'Projekt', 'Text', 'Debet', 'Kredit'], ...Array.from({ length: rows }, (_, i) => [45366, Math.floor(i / 2) + 1, i % 2 ? 1930 : 4610, '', 100, 'text', i % 2 ? null : 100, i % 2 ? 100 : null])],
+  });
+
+  test('a 1 000-row and a 10 000-row ledger take the same number of round trips', async () => {
+    const counts: number[] = [];
+    for (const rows of [1000, 10000]) {
+      const host = new MemoryExcelHost();
+      for (const [name, r] of Object.entries(ledger(rows))) host.addSheet(name, r);
+      const port = memoryWorkbook(host);
+      const snaps = await port.readSheets(await port.sheetNames());
+      await port.writeSheets([spec('Resultaträkning', true), spec('Kontroller', true)]);
+      expect(snaps[0]?.cells).toHaveLength(rows + 1);
+      counts.push(host.syncCount);
+    }
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[0]).toBeLessThanOrEqual(6);
+  });
+
+  test('a 200 000-row sheet is read in blocks within the payload limit', async () => {
+    const host = new MemoryExcelHost();
+    for (const [name, r] of Object.entries(ledger(200_000))) host.addSheet(name, r);
+    const port = memoryWorkbook(host);
+    const [sheet] = await port.readSheets(['Huvudbok']);
+    expect(sheet?.cells).toHaveLength(200_001);
+    expect(host.largestPayload).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(host.syncCount).toBeGreaterThan(2);
+    expect(host.syncCount).toBeLessThan(20);
+  });
+
+  test('the memory host enforces load before read and protection', async () => {
+    const host = new MemoryExcelHost();
+    host.addSheet('A', [[1]]);
+    await expect(host.run(async (ctx) => ctx.workbook.worksheets.getItem('A').getRange('A1').values)).rejects.toThrow(/PropertyNotLoaded/);
+    host.sheet('A')!.protected = true;
+    await expect(
+      host.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('A').getRange('A1').values = [[2]];
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/AccessDenied/);
+    await expect(
+      host.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('A').protection.protect();
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/redan skyddat/);
+  });
+});
