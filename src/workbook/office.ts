@@ -170,6 +170,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const replaced: string[] = [];
       const targets: { spec: SheetSpec; ws: Excel.Worksheet }[] = [];
       for (const spec of specs) {
+        if (spec.kind === 'settings' && existing.has(spec.name)) continue;
         const name = taken(spec.name) ? sheetAlternativeName(spec.name, taken) : spec.name;
         const earlier = generated.get(name);
         if (earlier) {
@@ -210,7 +211,7 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         spec.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 7));
         if (spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
-        ws.protection.protect();
+        if (spec.kind !== 'settings') ws.protection.protect();
       }
       // One last round trip carries what the batcher has not sent yet.
       await context.sync();

@@ -43,6 +43,12 @@ export interface SheetSpec {
   readonly widths: readonly number[];
   /** Rows to keep in view when scrolling (the header), 0 for none. */
   readonly freezeRows: number;
+  /**
+   * 'report' (the default): a generated sheet, protected, replaced on the next run.
+   * 'settings': a sheet proposed for the user (Inställningar, Insatser): created only when no
+   * sheet has that name, never protected, never replaced.
+   */
+  readonly kind?: 'report' | 'settings';
 }
 
 export interface WriteOutcome {

@@ -120,6 +120,7 @@ export class XlsxWorkbook implements WorkbookPort {
       return sheetIsGenerated([[], [], [marker]]);
     };
     for (const spec of sheets) {
+      if (spec.kind === 'settings' && this.workbook.getWorksheet(spec.name)) continue;
       const taken = (n: string): boolean => {
         const ws = this.workbook.getWorksheet(n);
         return ws !== undefined && !generated(ws);
@@ -137,7 +138,7 @@ export class XlsxWorkbook implements WorkbookPort {
           if (cell) applyCell(ws.getCell(r + 1, c + 1), cell);
         });
       });
-      await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
+      if (spec.kind !== 'settings') await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
       written.push({ wanted: spec.name, name });
     }
     return { written, replaced };

@@ -1,0 +1,7 @@
+import { stepFromUrl } from './steps';
+
+test('the ribbon button URL names the step', () => {
+  expect(stepFromUrl('?steg=mal')).toBe('mal');
+  expect(stepFromUrl('?steg=rapporter')).toBe('rapporter');
+  expect(stepFromUrl('')).toBe('rapporter');
+});
