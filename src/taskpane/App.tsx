@@ -11,6 +11,8 @@ import { type BrowserHost, type TaskpaneHost } from './host';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '12px', minWidth: '280px', maxWidth: '720px' },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+  // At 320 px the two tabs do not fit on one line: the second wraps instead of being cut off.
+  tabs: { flexWrap: 'wrap' },
 });
 
 function BrowserFile(props: { host: BrowserHost; onOpened: () => void; canDownload: boolean }) {
@@ -70,7 +72,7 @@ export function App(props: { host: TaskpaneHost; step: TaskpaneStep }) {
             }}
           />
         )}
-        <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as TaskpaneStep)} size="small">
+        <TabList className={styles.tabs} selectedValue={step} onTabSelect={(_, d) => setStep(d.value as TaskpaneStep)} size="small">
           <Tab value="rapporter">Generera rapporter</Tab>
           <Tab value="mal">Kontrollera mål</Tab>
         </TabList>

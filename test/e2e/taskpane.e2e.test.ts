@@ -1,0 +1,178 @@
+// The task pane in real Chromium (Debian's chromium through playwright-core), built by
+// webpack as in production and served locally; every outside request is blocked.
+// 1. Browser mode: open examples/solleftea-2024.xlsx, Generera rapporter, Ladda ned; the
+//    download has Årets resultat 236 500 kr and the source sheets' values unchanged.
+// 2. Excel mode: office.js routed to a stub Excel host backed by the memory workbook; the
+//    pane writes the sheets, a clicked finding selects its cell, and a run with blocking
+//    findings writes nothing.
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import { type AddressInfo } from 'net';
+import { execFileSync } from 'child_process';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { XlsxWorkbook } from '../../src/workbook/xlsx';
+import { type CellValue } from '../../src/workbook/port';
+import { EXAMPLES, ROOT } from '../helpers';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`Hoppar över webbläsartesterna: ${CHROMIUM} finns inte (apt-get install -y chromium).`);
+const e2e = haveChromium ? describe : describe.skip;
+const SCREENSHOTS = path.join(ROOT, 'docs');
+
+jest.setTimeout(180_000);
+
+/** webpack in a child process (it cannot run inside jest's module sandbox). */
+function webpackBuild(args: string[]): void {
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), ...args], { cwd: ROOT, stdio: 'pipe' });
+}
+
+const toScalar = (v: CellValue): string | number | boolean | null => (v === null || typeof v !== 'object' ? v : 'date' in v ? v.date : v.error);
+
+async function sheetsJson(edit?: (sheets: Record<string, (string | number | boolean | null)[][]>) => void): Promise<string> {
+  const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(path.join(EXAMPLES, 'solleftea-2024.xlsx')));
+  const snaps = await wb.readSheets(await wb.sheetNames());
+  const sheets = Object.fromEntries(snaps.map((s) => [s.name, s.cells.map((r) => r.map(toScalar))]));
+  edit?.(sheets);
+  return JSON.stringify(sheets);
+}
+
+let dir: string;
+let server: http.Server;
+let base: string;
+let browser: Browser;
+
+e2e('task pane in Chromium', () => {
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-e2e-'));
+    const dist = path.join(dir, 'dist');
+    webpackBuild(['--mode', 'production', '--output-path', dist]);
+    webpackBuild(['--config', path.join(__dirname, 'stub.webpack.config.js'), '--env', `out=${dir}`]);
+    const data: Record<string, string> = {
+      ok: await sheetsJson((s) => {
+        // One ledger row on a projekt the Insatser sheet does not have: a warning with a cell.
+        const row = s.Huvudbok!.findIndex((r) => r[4] === 100);
+        s.Huvudbok![row]![4] = 777;
+      }),
+      fel: await sheetsJson((s) => {
+        s.Huvudbok![9]![6] = 'tiotusen';
+      }),
+    };
+    server = http.createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const stub = /^\/stub-data\/(\w+)\.json$/.exec(url.pathname);
+      if (stub && data[stub[1] as string]) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(data[stub[1] as string]);
+        return;
+      }
+      const file = path.join(dist, path.normalize(url.pathname).replace(/^[/\\]+/, ''));
+      if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' }).end(fs.readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(officeJs: 'none' | 'stub', query: string): Promise<Page> {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 320, height: 900 } });
+    const page = await context.newPage();
+    await page.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith(base)) return route.continue();
+      if (url === OFFICE_JS && officeJs === 'stub') return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(path.join(dir, 'office-stub.js'), 'utf8') });
+      return route.abort();
+    });
+    await page.goto(`${base}/taskpane.html${query}`);
+    return page;
+  }
+
+  test('browser mode: open, generate, download', async () => {
+    const page = await open('none', '?steg=rapporter');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Öppna arbetsbok…' }).click();
+    await (await chooser).setFiles(path.join(EXAMPLES, 'solleftea-2024.xlsx'));
+    await page.getByRole('button', { name: 'Generera rapporter' }).click();
+    await page.getByText('Rapporterna för 2024 är skrivna').waitFor();
+    expect(await page.getByTestId('arets-resultat').textContent()).toBe('236 500 kr');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Ladda ned' }).click();
+    const file = path.join(dir, 'nedladdad.xlsx');
+    await (await download).saveAs(file);
+
+    const result = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
+    const [rr] = await result.readSheets(['Resultaträkning']);
+    expect(rr?.cells.find((r) => r[0] === 'Årets resultat')?.[1]).toBe(236500);
+    const original = await XlsxWorkbook.fromBuffer(fs.readFileSync(path.join(EXAMPLES, 'solleftea-2024.xlsx')));
+    const names = await original.sheetNames();
+    expect(await result.readSheets(names)).toEqual(await original.readSheets(names));
+  });
+
+  test('Excel mode: writes the sheets, a clicked finding selects its cell; screenshots at 320 px', async () => {
+    const page = await open('stub', '?steg=rapporter&data=ok&langsam=400');
+    await page.getByRole('button', { name: 'Generera rapporter' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Öppna arbetsbok…' }).count()).resolves.toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-1-start.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Generera rapporter' }).click();
+    await page.getByRole('progressbar', { name: /^Steg: / }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-2-pagar.png'), fullPage: true });
+    await page.getByText('Rapporterna för 2024 är skrivna').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-3-resultat.png'), fullPage: true });
+    const written = await page.evaluate(() => {
+      const host = (window as unknown as { __host: { sheets: { name: string; values: unknown[][]; protected: boolean }[] } }).__host;
+      const rr = host.sheets.find((s) => s.name === 'Resultaträkning');
+      return { names: host.sheets.map((s) => s.name), result: rr?.values.find((r) => r[0] === 'Årets resultat')?.[1], protected: rr?.protected };
+    });
+    expect(written.names).toEqual(expect.arrayContaining(['Resultaträkning', 'Balansräkning', 'Driftredovisning', 'Kontroller']));
+    expect(written.result).toBe(236500);
+    expect(written.protected).toBe(true);
+    // The warning on the changed projekt points at the amount cell of the ledger row that holds it.
+    const link = page.getByRole('button', { name: /^Markera cellen Huvudbok![A-Z]+\d+$/ }).first();
+    const label = (await link.getAttribute('aria-label')) as string;
+    const [, address] = /!([A-Z]+\d+)$/.exec(label) as RegExpExecArray;
+    const referencedRow = await page.evaluate((addr) => {
+      const host = (window as unknown as { __host: { sheets: { name: string; values: unknown[][] }[] } }).__host;
+      const row = Number((addr.match(/\d+/) as RegExpMatchArray)[0]) - 1;
+      return host.sheets.find((s) => s.name === 'Huvudbok')?.values[row];
+    }, address as string);
+    expect(referencedRow).toContain(777);
+    await link.click();
+    await page.waitForFunction((addr) => {
+      const sel = (window as unknown as { __host: { selection?: { sheet: string; address: string } } }).__host.selection;
+      return sel?.sheet === 'Huvudbok' && sel.address === addr;
+    }, address as string);
+  });
+
+  test('Excel mode: blocking findings write nothing', async () => {
+    const page = await open('stub', '?steg=rapporter&data=fel');
+    const before = await page.evaluate(async () => {
+      await new Promise((r) => setTimeout(r, 100));
+      return (window as unknown as { __host: { sheets: { name: string }[] } }).__host.sheets.map((s) => s.name);
+    });
+    await page.getByRole('button', { name: 'Generera rapporter' }).click();
+    await page.getByText(/^Inget skrevs: rätta/).waitFor();
+    await page.getByRole('button', { name: 'Markera cellen Huvudbok!G10' }).waitFor();
+    const after = await page.evaluate(() => (window as unknown as { __host: { sheets: { name: string }[] } }).__host.sheets.map((s) => s.name));
+    expect(after).toEqual(before);
+  });
+
+  test('Kontrollera mål opens its step and says plainly that it is not built yet', async () => {
+    const page = await open('stub', '?steg=mal&data=ok');
+    await page.getByText('Kontrollera mål finns inte ännu').waitFor();
+  });
+});
