@@ -22,13 +22,29 @@ function manifestFor(host) {
   return fs.readFileSync(path.join(__dirname, 'manifest.xml'), 'utf8').split(DEV_HOST).join(host);
 }
 
+/**
+ * The dev certificates: office-addin-dev-certs makes them and installs its CA in the system's
+ * trust store (asking for permission). Where that install cannot run (no sudo, say), the
+ * server still uses the certificates it made and says how to trust them.
+ */
+async function devHttpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (err) {
+    const defaults = require('office-addin-dev-certs/lib/defaults');
+    if (!fs.existsSync(defaults.localhostCertificatePath)) throw err;
+    console.warn(`Utvecklingscertifikatets CA kunde inte installeras (${err.message.trim()}). Servern använder ${defaults.localhostCertificatePath}; lita på ${defaults.caCertificatePath} i webbläsaren eller systemet för att slippa varningen.`);
+    return { ca: fs.readFileSync(defaults.caCertificatePath), cert: fs.readFileSync(defaults.localhostCertificatePath), key: fs.readFileSync(defaults.localhostKeyPath) };
+  }
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
   const devServer = { port: 3000, headers: { 'Access-Control-Allow-Origin': '*' }, static: { directory: path.join(__dirname, 'dist') }, hot: false, liveReload: false };
   if (dev && !env.http) {
     // Office requires https: the dev certificates of office-addin-dev-certs (installed on first use).
-    const devCerts = require('office-addin-dev-certs');
-    devServer.server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
+    devServer.server = { type: 'https', options: await devHttpsOptions() };
   }
   return {
     mode: dev ? 'development' : 'production',

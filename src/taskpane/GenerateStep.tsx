@@ -2,7 +2,7 @@
 // and Insatser, the run with a progress bar through its steps, then a short summary and the
 // findings grouped by severity.
 import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Finding } from '../core/findings';
 import { soliditet } from '../core/keyFigures';
 import { moneyFormatKr } from '../core/money';
@@ -18,6 +18,21 @@ declare const FINSAM_VERSION: string;
 const VERSION = typeof FINSAM_VERSION === 'string' ? FINSAM_VERSION : 'dev';
 
 const STEPS: RunStep[] = ['läser blad', 'beräknar', 'kontrollerar', 'skriver'];
+/** After this long the pane says that Excel has not answered (Excel on the web can hang on a sync). */
+const SLOW_SECONDS = 60;
+
+/** Seconds since `running` turned true, counted while it stays true. */
+function useElapsedSeconds(running: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    setSeconds(0);
+    if (!running) return;
+    const started = Date.now();
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return seconds;
+}
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -36,6 +51,8 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
   const [step, setStep] = useState<RunStep | undefined>();
   const [result, setResult] = useState<RunResult | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const currentStep = useRef<RunStep | undefined>();
+  const elapsed = useElapsedSeconds(step !== undefined);
 
   const load = useCallback(async () => {
     const port = props.host.port();
@@ -67,12 +84,24 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
     setError(undefined);
     setResult(undefined);
     try {
-      const r = await reportsRun(port, { version: VERSION, roles: loaded.roles, onStep: setStep });
+      const onStep = (s: RunStep) => {
+        currentStep.current = s;
+        setStep(s);
+      };
+      const r = await reportsRun(port, { version: VERSION, roles: loaded.roles, onStep });
       setResult(r);
       if (r.status === 'skrivet') props.onWritten?.();
     } catch (e) {
-      setError(`Körningen avbröts, inget skrevs: ${(e as Error).message}`);
+      const message = (e as Error).message;
+      // Before the writing step nothing has been sent to the workbook; during it, Excel may
+      // have taken part of the generated sheets (never the source sheets).
+      setError(
+        currentStep.current === 'skriver'
+          ? `Excel avbröt skrivningen: ${message}. Källbladen är orörda, men de genererade bladen kan vara ofullständiga: kör Generera rapporter igen.`
+          : `Körningen avbröts, inget skrevs: ${message}`,
+      );
     } finally {
+      currentStep.current = undefined;
       setStep(undefined);
     }
   };
@@ -114,7 +143,18 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
         Generera rapporter
       </Button>
       {step && <ProgressBar value={(STEPS.indexOf(step) + 1) / STEPS.length} aria-label={`Steg: ${step}`} />}
-      {step && <Text size={200}>{step}…</Text>}
+      {step && (
+        <Text size={200}>
+          {step}…{elapsed >= 5 && ` ${elapsed} s`}
+        </Text>
+      )}
+      {step && elapsed >= SLOW_SECONDS && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            Excel har inte svarat på {elapsed} sekunder. Stora arbetsböcker tar tid, men Excel på webben kan också ha fastnat: vänta en stund till, eller stäng arbetsboken och öppna den igen. Källbladen ändras aldrig.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>

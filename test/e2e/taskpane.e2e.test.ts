@@ -19,6 +19,7 @@ import { EXAMPLES, ROOT } from '../helpers';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} saknas: CI installerar chromium (apt-get install -y chromium) och hoppar aldrig över webbläsartesterna.`);
 if (!haveChromium) console.warn(`Hoppar över webbläsartesterna: ${CHROMIUM} finns inte (apt-get install -y chromium).`);
 const e2e = haveChromium ? describe : describe.skip;
 const SCREENSHOTS = path.join(ROOT, 'docs');
