@@ -2,6 +2,7 @@
 // in-memory Excel host (which enforces load-before-read, nothing-before-sync, the payload
 // limit and protection, and counts round trips).
 import { MemoryExcelHost, memoryWorkbook } from '../src/workbook/memory';
+import { rowsPerBlock } from '../src/workbook/office';
 import { type CellValue, type SheetSpec, type WorkbookPort } from '../src/workbook/port';
 import { reportsRun } from '../src/pipeline/run';
 import { moneyToFixed2 } from '../src/core/money';
@@ -144,6 +145,23 @@ describe('office adapter round trips', () => {
     }
     expect(counts[0]).toBe(counts[1]);
     expect(counts[0]).toBeLessThanOrEqual(6);
+  });
+
+  test('100 000 ledger rows add one round trip per extra block of rows, nothing more', async () => {
+    const run = async (rows: number) => {
+      const host = new MemoryExcelHost();
+      for (const [name, r] of Object.entries(ledger(rows))) host.addSheet(name, r);
+      const port = memoryWorkbook(host);
+      await port.readSheets(await port.sheetNames());
+      await port.writeSheets([spec('Resultaträkning', true), spec('Kontroller', true)]);
+      expect(host.largestPayload).toBeLessThanOrEqual(5 * 1024 * 1024);
+      return host.syncCount;
+    };
+    const small = await run(1000);
+    const large = await run(100_000);
+    const blocks = Math.ceil(100_001 / rowsPerBlock(8));
+    expect(blocks).toBeGreaterThan(1);
+    expect(large - small).toBe(blocks - 1);
   });
 
   test('a 200 000-row sheet is read in blocks within the payload limit', async () => {

@@ -12,6 +12,9 @@ const ready = (async () => {
   const sheets = (await response.json()) as Record<string, Rows>;
   const host = new MemoryExcelHost();
   for (const [name, rows] of Object.entries(sheets)) host.addSheet(name, rows);
+  // ?bladval=… stands for a choice of sheets saved in the workbook by an earlier session.
+  const saved = new URLSearchParams(window.location.search).get('bladval');
+  if (saved) host.settings.set('finsam.bladval', saved);
   w.__host = host;
   // ?langsam=ms holds every Excel.run for a while, so the test can see the progress bar.
   const slow = Number(new URLSearchParams(window.location.search).get('langsam') ?? 0);

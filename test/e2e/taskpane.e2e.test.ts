@@ -172,6 +172,34 @@ e2e('task pane in Chromium', () => {
     expect(after).toEqual(before);
   });
 
+  test('Excel mode by keyboard alone; the choice of sheets is kept in the workbook', async () => {
+    const page = await open('stub', `?steg=rapporter&data=ok&bladval=${encodeURIComponent(JSON.stringify({ kontoplan: 'Budget' }))}`);
+    // The saved choice is read back from the workbook's settings.
+    await expect(page.getByRole('combobox', { name: 'Blad för Kontoplan' }).textContent()).resolves.toContain('Budget');
+    await page.getByRole('combobox', { name: 'Blad för Kontoplan' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('combobox', { name: 'Blad för Kontoplan' }).textContent()).resolves.toContain('(inget blad)');
+    const saved = await page.evaluate(() => (window as unknown as { __host: { settings: Map<string, string> } }).__host.settings.get('finsam.bladval'));
+    expect(JSON.parse(saved as string)).not.toHaveProperty('kontoplan');
+    // Tab on to Generera rapporter and run it with Enter.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Generera rapporter');
+    await page.keyboard.press('Enter');
+    await page.getByText('Rapporterna för 2024 är skrivna').waitFor();
+    // A finding's cell reference is reached with Tab and followed with Enter.
+    const link = page.getByRole('button', { name: /^Markera cellen / }).first();
+    const label = (await link.getAttribute('aria-label')) as string;
+    for (let i = 0; i < 30 && (await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) !== label; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const [, sheet, address] = /^Markera cellen (.+)!([A-Z]+\d+)$/.exec(label) as RegExpExecArray;
+    await page.waitForFunction(([s, a]) => {
+      const sel = (window as unknown as { __host: { selection?: { sheet: string; address: string } } }).__host.selection;
+      return sel?.sheet === s && sel?.address === a;
+    }, [sheet as string, address as string]);
+  });
+
   test('Kontrollera mål opens its step and says plainly that it is not built yet', async () => {
     const page = await open('stub', '?steg=mal&data=ok');
     await page.getByText('Kontrollera mål finns inte ännu').waitFor();
