@@ -75,3 +75,32 @@ test('a budget without a ledger: nothing to report, exit 0, nothing written', as
   expect(fs.existsSync(path.join(dir, 'budget-rapporter.xlsx'))).toBe(false);
   expect(c.out.join('\n')).toMatch(/Inget att rapportera/);
 });
+
+describe('finsam mal', () => {
+  test('writes <namn>-mal.xlsx with Målkontroll and prints the goals', async () => {
+    const c = capture();
+    expect(await main(['mal', path.join(dir, 'bok.xlsx')], c.io)).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'bok-mal.xlsx'))).toBe(true);
+    expect(c.out.join('\n')).toMatch(/F1 2024: ej uppfyllt +28,97 %/);
+  });
+
+  test('--json: one entry per goal and year in the documented shape', async () => {
+    const c = capture();
+    expect(await main(['mal', path.join(dir, 'bok.xlsx'), '--ut', path.join(dir, 'ut.xlsx'), '--json'], c.io)).toBe(0);
+    expect(c.out).toHaveLength(1);
+    const doc = JSON.parse(c.out[0]!);
+    expect(doc.forbund).toBe('Samordningsförbundet Sollefteå');
+    expect(doc.ar).toBe(2024);
+    for (const m of doc.mal) {
+      expect(Object.keys(m).sort()).toEqual(['ar', 'gransvarde', 'id', 'mal', 'matt', 'status', 'underlag', 'utfall', 'villkor'].sort());
+      expect(typeof m.ar).toBe('number');
+      expect(['uppfyllt', 'ej uppfyllt', 'bedöms manuellt', 'kan ej bedömas']).toContain(m.status);
+      if (m.villkor !== null) expect(['>=', '<=', '>', '<', '=']).toContain(m.villkor);
+      if (m.utfall !== null) expect(m.utfall).toMatch(/^-?\d+\.\d{2}$/);
+    }
+    expect(doc.mal.find((m: { id: string }) => m.id === 'F1')).toMatchObject({ villkor: '<=', gransvarde: '20.00', utfall: '28.97', status: 'ej uppfyllt' });
+    expect(doc.mal.find((m: { id: string }) => m.id === 'F4')).toMatchObject({ villkor: null, utfall: null, status: 'bedöms manuellt' });
+    expect(doc.nyckeltal).toContainEqual({ ar: 2024, rad: 'Soliditet', varde: '82.24' });
+    expect(doc.nyckeltal).toContainEqual({ ar: 2024, rad: 'Eget kapital', varde: '820526.00' });
+  });
+});

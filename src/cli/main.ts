@@ -1,19 +1,28 @@
-// The command line: `finsam rapporter <arbetsbok.xlsx> [--ut <fil.xlsx>] [--json]` writes
+// The command line: `finsam rapporter|mal <arbetsbok.xlsx> [--ut <fil.xlsx>] [--json]` writes
 // the generated sheets into a copy of the workbook (never over it) and prints a summary.
 // Exit 0 written, 1 blocking findings (nothing written), 2 usage or file error.
 import * as fs from 'fs';
 import * as path from 'path';
 import { moneyFormatKr } from '../core/money';
 import { statementRow } from '../core/statement';
+import { goalsRun, type GoalsRunResult } from '../pipeline/goals';
+import { goalsJson } from '../pipeline/goalsJson';
 import { reportsJson } from '../pipeline/json';
 import { reportsRun, type RunResult } from '../pipeline/run';
+import { type MeasureUnit } from '../core/goals';
+import { unitValueText } from '../core/measures';
 import { XlsxWorkbook } from '../workbook/xlsx';
 
 export const USAGE = `Användning:
   finsam rapporter <arbetsbok.xlsx> [--ut <fil.xlsx>] [--json]
+  finsam mal <arbetsbok.xlsx> [--ut <fil.xlsx>] [--json]
 
-  Skriver Resultaträkning, Balansräkning, Driftredovisning och Kontroller i en kopia av
-  arbetsboken (som standard <namn>-rapporter.xlsx bredvid den). Originalet ändras aldrig.
+  rapporter  skriver Resultaträkning, Balansräkning, Driftredovisning och Kontroller i en
+             kopia av arbetsboken (som standard <namn>-rapporter.xlsx bredvid den).
+  mal        kontrollerar målen i bladet Mål mot bokslutet, eller mot budgeten och planåren
+             när arbetsboken saknar huvudbok, och skriver bladet Målkontroll i en kopia
+             (som standard <namn>-mal.xlsx). Saknas bladet Mål skapas det med vanliga mål.
+  Originalet ändras aldrig.
   --ut <fil>   var kopian sparas
   --json       skriv resultatet som JSON på stdout (sammanfattningen går till stderr)
 
@@ -36,7 +45,7 @@ interface Args {
 function argsParse(argv: readonly string[]): Args | string {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'hjälp') return USAGE;
-  if (command !== 'rapporter') return `Okänt kommando "${command}".\n\n${USAGE}`;
+  if (command !== 'rapporter' && command !== 'mal' && command !== 'mål') return `Okänt kommando "${command}".\n\n${USAGE}`;
   let input: string | undefined;
   let output: string | undefined;
   let json = false;
@@ -51,12 +60,12 @@ function argsParse(argv: readonly string[]): Args | string {
     else return `För många filer: "${a}".\n\n${USAGE}`;
   }
   if (!input) return `Ange arbetsboken.\n\n${USAGE}`;
-  return { command, input, output, json };
+  return { command: command === 'mål' ? 'mal' : command, input, output, json };
 }
 
-export function defaultOutputPath(input: string): string {
+export function defaultOutputPath(input: string, command = 'rapporter'): string {
   const parsed = path.parse(input);
-  return path.join(parsed.dir, `${parsed.name}-rapporter.xlsx`);
+  return path.join(parsed.dir, `${parsed.name}-${command === 'mal' ? 'mal' : 'rapporter'}.xlsx`);
 }
 
 function packageVersion(): string {
@@ -93,13 +102,31 @@ export function summaryText(result: RunResult, written: string | undefined): str
   return lines.join('\n');
 }
 
+export function goalsSummaryText(result: GoalsRunResult, written: string | undefined): string {
+  const lines: string[] = [];
+  const years = result.check?.years ?? [];
+  lines.push(`${result.forbund ?? result.bokslut?.forbund ?? 'Förbundet'}${years.length > 0 ? `, mål ${years.join(', ')}${result.kind === 'budget' ? ' (budget och plan)' : ''}` : ''}`);
+  for (const r of result.check?.results ?? []) {
+    const value = r.value !== undefined && r.unit ? unitValueText(r.value, r.unit as MeasureUnit) : '–';
+    lines.push(`  ${r.goal.id} ${r.year}: ${r.status.padEnd(15)} ${value.padStart(14)}  ${r.goal.measure || r.goal.text}`);
+  }
+  const blocking = result.findings.filter((f) => f.severity === 'blockerande');
+  if (blocking.length > 0) {
+    lines.push(`Inget skrevs: ${blocking.length} blockerande fynd.`);
+    for (const f of blocking) lines.push(`  FEL ${f.code}: ${f.message}`);
+  }
+  for (const f of result.findings.filter((f) => f.severity === 'varning').slice(0, 30)) lines.push(`  Varning ${f.code}: ${f.message}`);
+  if (written) lines.push(`Skrev ${result.written?.written.map((w) => w.name).join(', ')} till ${written}`);
+  return lines.join('\n');
+}
+
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const args = argsParse(argv);
   if (typeof args === 'string') {
     (args === USAGE ? io.out : io.err)(args);
     return args === USAGE ? 0 : 2;
   }
-  const output = args.output ?? defaultOutputPath(args.input);
+  const output = args.output ?? defaultOutputPath(args.input, args.command);
   if (path.resolve(output) === path.resolve(args.input)) {
     io.err('Kopian får inte skrivas över arbetsboken: ange en annan fil med --ut.');
     return 2;
@@ -118,24 +145,39 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.err(`${args.input} går inte att läsa som en .xlsx-arbetsbok: ${(e as Error).message}`);
     return 2;
   }
-  const result = await reportsRun(workbook, { version: packageVersion(), contentsLost: workbook.contentsLost });
-  let writtenTo: string | undefined;
-  if (result.status === 'skrivet') {
+  const version = packageVersion();
+  const save = async (): Promise<string | undefined> => {
     try {
       fs.writeFileSync(output, await workbook.toBuffer());
-      writtenTo = output;
+      return output;
     } catch (e) {
       io.err(`Kan inte spara ${output}: ${(e as Error).message}`);
-      return 2;
+      return undefined;
     }
+  };
+  let summary: string;
+  let json: unknown;
+  let status: string;
+  if (args.command === 'mal') {
+    const result = await goalsRun(workbook, { version, contentsLost: workbook.contentsLost });
+    const writtenTo = result.status === 'skrivet' ? await save() : undefined;
+    if (result.status === 'skrivet' && !writtenTo) return 2;
+    summary = goalsSummaryText(result, writtenTo);
+    json = goalsJson(result);
+    status = result.status;
+  } else {
+    const result = await reportsRun(workbook, { version, contentsLost: workbook.contentsLost });
+    const writtenTo = result.status === 'skrivet' ? await save() : undefined;
+    if (result.status === 'skrivet' && !writtenTo) return 2;
+    summary = summaryText(result, writtenTo);
+    json = reportsJson(result);
+    status = result.status;
   }
-  const summary = summaryText(result, writtenTo);
   if (args.json) {
     io.err(summary);
-    io.out(JSON.stringify(reportsJson(result), null, 2));
+    io.out(JSON.stringify(json, null, 2));
   } else {
     io.out(summary);
   }
-  return result.status === 'blockerat' ? 1 : 0;
+  return status === 'blockerat' ? 1 : 0;
 }
-

@@ -42,6 +42,9 @@ export const FINDING_CODES = {
   'inget-att-rapportera': 'varning',
   'arbetsbok-olaslig': 'blockerande',
   'huvudbok-saknas': 'blockerande',
+  'mal-ogiltigt': 'blockerande',
+  'mal-saknas': 'varning',
+  'underlag-saknas': 'blockerande',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

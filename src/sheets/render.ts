@@ -35,8 +35,8 @@ export const SHEET_NAMES = {
 
 export const ROUNDING_NOTE = 'Avrundningsdifferenser kan förekomma.';
 
-const HEADER_ROW = 5;
-const HEADER_STYLE = { bold: true, fill: 'DDEBF7', borderBottom: 'thin' as const };
+export const HEADER_ROW = 5;
+export const HEADER_STYLE = { bold: true, fill: 'DDEBF7', borderBottom: 'thin' as const };
 
 export function moneyFormat(unit: 'kr' | 'tkr'): string {
   return unit === 'tkr' ? '#,##0,;-#,##0,;0' : '#,##0;-#,##0;0';
@@ -47,7 +47,7 @@ export function markerText(meta: RenderMeta): string {
   return `${GENERATED_MARKER_PREFIX} ${meta.version} ${meta.generatedAt} från ${sources}; kontrollsumma ${meta.checksum}. Bladet ersätts vid nästa körning: ändra i källbladen, inte här.`;
 }
 
-function text(value: string, style?: SpecCell['style']): SpecCell {
+export function text(value: string, style?: SpecCell['style']): SpecCell {
   return { value, style };
 }
 
@@ -61,7 +61,7 @@ function percent(ratio: number | undefined): SpecCell | null {
   return { value: ratio, format: '0.0%', style: { align: 'right' } };
 }
 
-function preamble(title: string, meta: RenderMeta): (SpecCell | null)[][] {
+export function preamble(title: string, meta: RenderMeta): (SpecCell | null)[][] {
   return [
     [text(title, { bold: true, size: 14 })],
     [text(`${meta.forbund} · belopp i ${meta.unit}`, { italic: true })],

@@ -21,6 +21,8 @@ export interface MemorySheet {
   columnWidths: Map<number, number>;
   protected: boolean;
   frozenRows: number;
+  /** Conditional formats as added: the range, the type and what was set on it. */
+  conditionalFormats: { address: string; type: string; formula?: string; fill?: string; fontColor?: string }[];
 }
 
 export class ExcelRuleError extends Error {
@@ -75,7 +77,7 @@ export class MemoryExcelHost {
 
   /** A sheet with values (rows of cells; null and undefined are empty). */
   addSheet(name: string, rows: readonly (readonly (Scalar | null | undefined)[])[]): MemorySheet {
-    const sheet: MemorySheet = { name, values: rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : v))), numberFormats: [], formulas: new Map(), styles: new Map(), columnWidths: new Map(), protected: false, frozenRows: 0 };
+    const sheet: MemorySheet = { name, values: rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : v))), numberFormats: [], formulas: new Map(), styles: new Map(), columnWidths: new Map(), protected: false, frozenRows: 0, conditionalFormats: [] };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -300,6 +302,19 @@ class RangeProxy extends Loadable {
   private area: Area | undefined;
   private snapshot: { values?: Scalar[][]; isNull: boolean } = { isNull: false };
   readonly format: ReturnType<RangeProxy['formatProxy']>;
+  /** conditionalFormats.add(type): a custom rule whose formula and colours are set afterwards. */
+  readonly conditionalFormats = {
+    add: (type: string) => {
+      const area = this.where as Area;
+      const entry: MemorySheet['conditionalFormats'][number] = { address: `${cellAddress(area.row, area.col)}:${cellAddress(area.row + area.rows - 1, area.col + area.cols - 1)}`, type };
+      this.ctx.queueWrite(64, () => this.writable().conditionalFormats.push(entry));
+      const set = (k: 'formula' | 'fill' | 'fontColor') => ({ set: (v: string) => this.ctx.queueWrite(v.length, () => (entry[k] = v)) });
+      const rule = Object.defineProperty({}, 'formula', set('formula'));
+      const fill = Object.defineProperty({}, 'color', set('fill'));
+      const font = Object.defineProperty({}, 'color', set('fontColor'));
+      return { custom: { rule, format: { fill, font } } };
+    },
+  };
   constructor(
     ctx: MemoryContext,
     private readonly sheet: () => MemorySheet,

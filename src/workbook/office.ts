@@ -34,6 +34,17 @@ export function cellValueFromOffice(v: unknown): CellValue {
   return ERROR_TEXTS.has(s) ? { error: s } : s;
 }
 
+/** The column letters of a 0-based column ("G" for 6). */
+function columnLetters(col: number): string {
+  let n = col + 1;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
 /** Rows per block so that a block of `columns` columns stays within the payload budget. */
 export function rowsPerBlock(columns: number): number {
   return Math.max(1, Math.floor(PAYLOAD_BUDGET_BYTES / (Math.max(1, columns) * BYTES_PER_CELL_ESTIMATE)));
@@ -210,6 +221,16 @@ export class OfficeWorkbook implements WorkbookPort {
           }
         }
         spec.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 7));
+        for (const cf of spec.conditionalFormats ?? []) {
+          const column = ws.getRangeByIndexes(cf.fromRow - 1, cf.column, cf.toRow - cf.fromRow + 1, 1);
+          for (const rule of cf.rules) {
+            await batcher.add(200);
+            const format = column.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+            format.custom.rule.formula = `=$${columnLetters(cf.column)}${cf.fromRow}="${rule.text}"`;
+            format.custom.format.fill.color = `#${rule.fill}`;
+            format.custom.format.font.color = `#${rule.fontColor}`;
+          }
+        }
         if (spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
         if (spec.kind !== 'settings') ws.protection.protect();
       }

@@ -49,6 +49,16 @@ export interface SheetSpec {
    * sheet has that name, never protected, never replaced.
    */
   readonly kind?: 'report' | 'settings';
+  /** Conditional formats: cells of one column whose text equals a rule's text get its colours. */
+  readonly conditionalFormats?: readonly ConditionalTextFormat[];
+}
+
+export interface ConditionalTextFormat {
+  /** 0-based column, and the 1-based first and last row it covers. */
+  readonly column: number;
+  readonly fromRow: number;
+  readonly toRow: number;
+  readonly rules: readonly { readonly text: string; readonly fill: string; readonly fontColor: string }[];
 }
 
 export interface WriteOutcome {

@@ -71,6 +71,18 @@ function applyCell(cell: ExcelJS.Cell, spec: SpecCell): void {
   }
 }
 
+/** The column letters of a 0-based column. */
+function columnName(col: number): string {
+  let n = col + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -138,6 +150,18 @@ export class XlsxWorkbook implements WorkbookPort {
           if (cell) applyCell(ws.getCell(r + 1, c + 1), cell);
         });
       });
+      for (const cf of spec.conditionalFormats ?? []) {
+        const col = columnName(cf.column);
+        ws.addConditionalFormatting({
+          ref: `${col}${cf.fromRow}:${col}${cf.toRow}`,
+          rules: cf.rules.map((rule, i) => ({
+            type: 'expression',
+            formulae: [`$${col}${cf.fromRow}="${rule.text}"`],
+            priority: i + 1,
+            style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${rule.fill}` } }, font: { color: { argb: `FF${rule.fontColor}` } } },
+          })),
+        });
+      }
       if (spec.kind !== 'settings') await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
       written.push({ wanted: spec.name, name });
     }

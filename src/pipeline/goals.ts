@@ -1,0 +1,116 @@
+// Kontrollera mål, the one run every shell calls: read the sheets, judge every goal of the Mål
+// sheet — on the books of the report year when there is a ledger, else on the budget year and
+// each plan year — and write the Målkontroll sheet. A workbook without a Mål sheet gets one
+// with the common goals, which this run then checks. Blocking findings: nothing is written.
+import { accountMappingCreate } from '../core/accounts';
+import { type Bokslut, bokslutCompute } from '../core/bokslut';
+import { type Finding, finding, findingsBlocking } from '../core/findings';
+import { type GoalCheck, goalsCheck } from '../core/goalCheck';
+import { yearBasesFromBudget, yearBasisFromBokslut } from '../core/goalBasis';
+import { type Goal } from '../core/goals';
+import { insatsIndexCreate } from '../core/insatser';
+import { type YearBasis } from '../core/measures';
+import { type StatisticsRow } from '../core/participants';
+import { sheetRowCount } from '../sheets/cells';
+import { goalsRead, statisticsRead } from '../sheets/goalsReader';
+import { goalsProposalSheet, goalsSheet } from '../sheets/goalsRender';
+import { type RenderMeta } from '../sheets/render';
+import { type CellValue, type SheetSnapshot, type SheetSpec, type WorkbookPort, type WriteOutcome } from '../workbook/port';
+import { inputChecksum } from './checksum';
+import { inputsParse, type RunOptions, type RunStatus } from './run';
+
+export interface GoalsRunResult {
+  readonly status: RunStatus;
+  readonly forbund: string | undefined;
+  /** The first year checked (the report year, or the budget year). */
+  readonly year: number | undefined;
+  readonly kind: 'utfall' | 'budget' | undefined;
+  readonly check: GoalCheck | undefined;
+  readonly bokslut: Bokslut | undefined;
+  readonly findings: readonly Finding[];
+  /** True when the run proposed a Mål sheet (the workbook had none). */
+  readonly proposedGoals: boolean;
+  readonly written: WriteOutcome | undefined;
+}
+
+/** A proposed sheet as the snapshot it will be once written. */
+function snapshotOf(spec: SheetSpec): SheetSnapshot {
+  return { name: spec.name, generated: false, cells: spec.rows.map((r) => r.map((c): CellValue => (c ? c.value : null))) };
+}
+
+export async function goalsRun(port: WorkbookPort, options: RunOptions): Promise<GoalsRunResult> {
+  const step = options.onStep ?? (() => undefined);
+  step('läser blad');
+  const snapshots = await port.readSheets(await port.sheetNames());
+  const inputs = inputsParse(snapshots, options.roles);
+  const { roles, ledger, budget, parsed } = inputs;
+  const findings: Finding[] = [...inputs.findings];
+  const settings = parsed.settings;
+  const base = { forbund: settings.forbund, bokslut: undefined as Bokslut | undefined, written: undefined };
+
+  // Goals: the Mål sheet, or the common goals proposed as one.
+  const goalsSnapshot = snapshots.find((s) => s.name === roles.goals);
+  const proposal = goalsSnapshot ? undefined : goalsProposalSheet();
+  const goalsRead_ = goalsRead(goalsSnapshot ?? snapshotOf(proposal!));
+  const goals: Goal[] = goalsRead_.goals;
+  findings.push(...goalsRead_.findings);
+  if (proposal) findings.push(finding('mal-saknas', `Arbetsboken har inget blad Mål. Bladet Mål skapas med de vanligaste målen; justera mått, villkor och gränsvärden efter förbundets verksamhetsplan och kör Kontrollera mål igen.`));
+  let statistics: StatisticsRow[] | undefined;
+  const statisticsSnapshot = snapshots.find((s) => s.name === roles.statistics);
+  if (statisticsSnapshot) {
+    const read = statisticsRead(statisticsSnapshot);
+    statistics = read.rows;
+    findings.push(...read.findings);
+  }
+
+  step('beräknar');
+  const mapping = accountMappingCreate(parsed.kontoplan);
+  const insatser = insatsIndexCreate(parsed.insatser);
+  let bases: YearBasis[] = [];
+  let checkYears: number[] = [];
+  let kind: GoalsRunResult['kind'];
+  let bokslut: Bokslut | undefined;
+  if (ledger) {
+    const computed = bokslutCompute({ settings, ledger, budget, insatser: parsed.insatser, kontoplan: parsed.kontoplan });
+    findings.push(...computed.findings);
+    bokslut = computed.bokslut;
+    if (bokslut) {
+      kind = 'utfall';
+      bases = [yearBasisFromBokslut(bokslut, settings, ledger.accountNames, mapping, 1), yearBasisFromBokslut(bokslut, settings, ledger.accountNames, mapping, 0)].filter((b): b is YearBasis => b !== undefined);
+      checkYears = [bokslut.year];
+    }
+  } else if (budget) {
+    kind = 'budget';
+    const firstYear = settings.year !== undefined && budget.years.includes(settings.year) ? settings.year : Math.min(...budget.years);
+    bases = yearBasesFromBudget(budget, settings, insatser, mapping, firstYear);
+    checkYears = budget.years.filter((y) => y >= firstYear).sort((a, b) => a - b);
+  } else if (!roles.ledger && !roles.balanceReport) {
+    findings.push(finding('underlag-saknas', 'Arbetsboken har varken huvudbok, balans- och resultatrapport eller budget att kontrollera målen mot.'));
+  }
+
+  step('kontrollerar');
+  const year = checkYears[0] ?? settings.year;
+  if (checkYears.length === 0 || findingsBlocking(findings).length > 0) {
+    return { ...base, status: 'blockerat', year, kind, check: undefined, bokslut, findings, proposedGoals: proposal !== undefined };
+  }
+  const check = goalsCheck(goals, bases, checkYears, statistics);
+
+  step('skriver');
+  const used = [roles.ledger, roles.balanceReport, roles.resultReport, roles.budget, roles.settings, roles.insatser, roles.kontoplan, roles.goals, roles.statistics].filter((n): n is string => n !== undefined);
+  const usedSnapshots = snapshots.filter((s) => used.includes(s.name));
+  const meta: RenderMeta = {
+    forbund: bokslut?.forbund ?? settings.forbund ?? 'Samordningsförbundet',
+    year: year as number,
+    unit: settings.unit,
+    version: options.version,
+    generatedAt: (options.now ?? (() => new Date()))().toISOString(),
+    sources: usedSnapshots.map((s) => ({ name: s.name, rows: sheetRowCount(s.cells) })),
+    checksum: inputChecksum(usedSnapshots),
+  };
+  const sheets = [...(proposal ? [proposal] : []), goalsSheet(check, meta, kind ?? 'utfall')];
+  const written = await port.writeSheets(sheets);
+  for (const w of written.written) {
+    if (w.name !== w.wanted) findings.push(finding('blad-namnkrock', `Arbetsboken har redan ett eget blad som heter ${w.wanted}; det lämnas orört och målkontrollen skrevs till bladet ${w.name}.`));
+  }
+  return { ...base, status: 'skrivet', year, kind, check, bokslut, findings, proposedGoals: proposal !== undefined, written };
+}

@@ -1,0 +1,111 @@
+// The Målkontroll sheet: one row per goal and year (Id, Mål, År, Mått, Villkor och
+// gränsvärde, Utfall, Status, Underlag), Status coloured by conditional formats, then the
+// measures per year (Nyckeltal, budget summary years included). Also the Mål sheet proposed
+// to a workbook that has none: the common goals, for the förbund to adjust.
+import type Decimal from 'decimal.js';
+import { type GoalCheck, type GoalResult } from '../core/goalCheck';
+import { CONDITION_TEXT, type MeasureUnit } from '../core/goals';
+import { ExactDecimal } from '../core/money';
+import { type MeasureValue, unitValueText } from '../core/measures';
+import { type SheetSpec, type SpecCell } from '../workbook/port';
+import { HEADER_ROW, HEADER_STYLE, type RenderMeta, preamble, text } from './render';
+
+export const GOALS_SHEET_NAME = 'Målkontroll';
+export const GOALS_INPUT_SHEET = 'Mål';
+
+export const STATUS_COLOURS: Record<GoalResult['status'], { fill: string; fontColor: string }> = {
+  uppfyllt: { fill: 'C6EFCE', fontColor: '006100' },
+  'ej uppfyllt': { fill: 'FFC7CE', fontColor: '9C0006' },
+  'bedöms manuellt': { fill: 'FFEB9C', fontColor: '9C5700' },
+  'kan ej bedömas': { fill: 'EDEDED', fontColor: '3F3F3F' },
+};
+
+export function statusLabel(status: GoalResult['status']): string {
+  return status.charAt(0).toUpperCase() + status.slice(1);
+}
+
+function unitFormat(unit: MeasureUnit): string {
+  return unit === 'procent' ? '0.00%' : unit === 'kr' ? '#,##0 "kr";-#,##0 "kr";0 "kr"' : '0';
+}
+
+function valueCell(value: Decimal | undefined, unit: MeasureUnit | undefined): SpecCell | null {
+  if (value === undefined || unit === undefined) return null;
+  const n = unit === 'procent' ? new ExactDecimal(value).dividedBy(100).toNumber() : new ExactDecimal(value).toNumber();
+  return { value: n, format: unitFormat(unit), style: { align: 'right' } };
+}
+
+export function conditionText(r: GoalResult): string {
+  const g = r.goal;
+  if (!g.condition || !g.limit) return '';
+  const limit = r.limit !== undefined && r.unit ? unitValueText(r.limit, r.unit) : `${g.limit.value.toString()}${g.limit.kind === 'procent' ? ' %' : g.limit.kind === 'kr' ? ' kr' : ''}`;
+  return `${CONDITION_TEXT[g.condition]} ${limit}`;
+}
+
+export function goalsSheet(check: GoalCheck, meta: RenderMeta, kind: 'utfall' | 'budget'): SheetSpec {
+  const years = check.years.length > 1 ? `${check.years[0]}–${check.years[check.years.length - 1]}` : `${check.years[0] ?? meta.year}`;
+  const rows: (SpecCell | null)[][] = preamble(`Målkontroll ${years}${kind === 'budget' ? ' (budget och plan)' : ''}`, meta);
+  rows.push(['Id', 'Mål', 'År', 'Mått', 'Villkor och gränsvärde', 'Utfall', 'Status', 'Underlag'].map((h, i) => text(h, { ...HEADER_STYLE, align: i === 5 ? 'right' : 'left' })));
+  const first = rows.length + 1;
+  for (const r of check.results) {
+    rows.push([
+      text(r.goal.id),
+      text(r.goal.text, { wrap: true }),
+      { value: r.year, format: '0' },
+      text(r.goal.measure + (r.goal.insats ? ` (${r.goal.insats})` : '')),
+      text(conditionText(r)),
+      valueCell(r.value, r.unit),
+      text(statusLabel(r.status), { bold: true }),
+      text(r.underlag, { wrap: true, size: 9 }),
+    ]);
+  }
+  const last = rows.length;
+  const met = check.results.filter((r) => r.status === 'uppfyllt').length;
+  const notMet = check.results.filter((r) => r.status === 'ej uppfyllt').length;
+  rows.push([], [text(`${met} uppfyllda, ${notMet} ej uppfyllda av ${check.results.length} mål och år.`, { bold: true })]);
+
+  // Nyckeltal: every measure per year.
+  const years2 = [...new Set(check.nyckeltal.map((n) => n.year))].sort((a, b) => a - b);
+  if (years2.length > 0) {
+    rows.push([], [text(kind === 'budget' ? 'Budgetsammanställning av måtten' : 'Nyckeltal', { bold: true, size: 12 })]);
+    rows.push([text('Mått', HEADER_STYLE), ...years2.map((y) => text(`${kind === 'budget' ? (check.years.includes(y) ? (y === check.years[0] ? 'Budget' : 'Plan') : 'Budget') : 'Utfall'} ${y}`, { ...HEADER_STYLE, align: 'right' }))]);
+    const names = [...new Set(check.nyckeltal.map((n) => n.measure))];
+    const byKey = new Map<string, MeasureValue>(check.nyckeltal.map((n) => [`${n.measure}|${n.year}`, n]));
+    for (const name of names) {
+      rows.push([text(name), ...years2.map((y) => {
+        const v = byKey.get(`${name}|${y}`);
+        return v ? valueCell(v.value, v.unit) : null;
+      })]);
+    }
+  }
+  return {
+    name: GOALS_SHEET_NAME,
+    rows,
+    widths: [6, 48, 7, 34, 20, 14, 16, 70],
+    freezeRows: HEADER_ROW,
+    conditionalFormats: last >= first ? [{ column: 6, fromRow: first, toRow: last, rules: (Object.keys(STATUS_COLOURS) as GoalResult['status'][]).map((s) => ({ text: statusLabel(s), ...STATUS_COLOURS[s] })) }] : [],
+  };
+}
+
+/** The common goals (../design.md), proposed as a Mål sheet for the förbund to adjust. */
+export function goalsProposalSheet(): SheetSpec {
+  const header = ['Id', 'Mål', 'Insats', 'Mått', 'Villkor', 'Gränsvärde'];
+  const goals: string[][] = [
+    ['F1', 'Det egna kapitalet ska inte överstiga 20 % av tilldelade medel', '', 'Eget kapital i % av tilldelade medel', '≤', '20 %'],
+    ['F2', 'Det egna kapitalet ska inte understiga 5 % av tilldelade medel', '', 'Eget kapital i % av tilldelade medel', '≥', '5 %'],
+    ['F3', 'Minst 70 % av medlen till insatser ska gå till individinriktade insatser', '', 'Andel individinriktade insatser', '≥', '70 %'],
+    ['F4', 'Verksamheten ska bedrivas inom budgetramen', '', 'Budgetavvikelse', '≥', '0'],
+    ['F5', 'Förbundet får inte ta upp lån eller krediter', '', 'Långfristiga skulder', '≤', '0'],
+    ['F6', 'Balanskravet ska uppfyllas', '', 'Balanskravsresultat', '≥', '0'],
+    ['V1', 'Minst 85 % av de svarande deltagarna ska vara nöjda', '', 'Nöjda deltagare', '≥', '85 %'],
+    ['V2', 'Minst en tredjedel av deltagarna ska ha en positiv stegförflyttning', '', 'Positiv stegförflyttning', '≥', 'en tredjedel'],
+    ['V3', 'Minst 35 % av de avslutade ska gå till arbete eller studier', '', 'Avslutade till arbete eller studier', '≥', '35 %'],
+    ['V4', 'Samlat kapital ska användas till ändamålsenliga insatser', '', '', '', ''],
+  ];
+  return {
+    name: GOALS_INPUT_SHEET,
+    kind: 'settings',
+    rows: [header.map((h) => text(h, HEADER_STYLE)), ...goals.map((g) => g.map((v) => (v === '' ? null : text(v, { wrap: true }))))],
+    widths: [6, 60, 24, 40, 10, 14],
+    freezeRows: 1,
+  };
+}
