@@ -12,6 +12,8 @@ import { HEADER_ROW, HEADER_STYLE, type RenderMeta, preamble, text } from './ren
 
 export const GOALS_SHEET_NAME = 'Målkontroll';
 export const GOALS_INPUT_SHEET = 'Mål';
+/** The Målkontroll row of the first result; result i is on row GOALS_FIRST_ROW + i. */
+export const GOALS_FIRST_ROW = HEADER_ROW + 1;
 
 export const STATUS_COLOURS: Record<GoalResult['status'], { fill: string; fontColor: string }> = {
   uppfyllt: { fill: 'C6EFCE', fontColor: '006100' },

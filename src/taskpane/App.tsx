@@ -77,7 +77,7 @@ export function App(props: { host: TaskpaneHost; step: TaskpaneStep }) {
           <Tab value="mal">Kontrollera mål</Tab>
         </TabList>
         {step === 'rapporter' && <GenerateStep host={host} workbookKey={workbookKey} onWritten={() => setWritten(true)} />}
-        {step === 'mal' && <GoalsStep />}
+        {step === 'mal' && <GoalsStep host={host} workbookKey={workbookKey} autoRun={props.step === 'mal' || workbookKey > 0} onWritten={() => setWritten(true)} />}
       </main>
     </FluentProvider>
   );

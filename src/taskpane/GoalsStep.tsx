@@ -1,14 +1,145 @@
-// Kontrollera mål: the step the ribbon's second button opens. The goal check itself is not
-// part of this version; the step says so plainly instead of pretending.
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+// Kontrollera mål: runs the goal check (at once when the ribbon button opened the pane), then
+// lists every goal and year with a status badge and its utfall, filterable by status; a goal
+// clicked selects its row in the Målkontroll sheet.
+import { Badge, Button, Dropdown, Field, MessageBar, MessageBarBody, Option, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { type GoalResult } from '../core/goalCheck';
+import { type GoalStatus } from '../core/goals';
+import { unitValueText } from '../core/measures';
+import { goalsRun, type GoalsRunResult } from '../pipeline/goals';
+import { type RunStep } from '../pipeline/run';
+import { GOALS_FIRST_ROW, GOALS_SHEET_NAME, conditionText } from '../sheets/goalsRender';
+import { FindingsList } from './Findings';
+import { type TaskpaneHost } from './host';
 
-export function GoalsStep() {
+declare const FINSAM_VERSION: string;
+const VERSION = typeof FINSAM_VERSION === 'string' ? FINSAM_VERSION : 'dev';
+
+const STEPS: RunStep[] = ['läser blad', 'beräknar', 'kontrollerar', 'skriver'];
+const STATUSES: GoalStatus[] = ['uppfyllt', 'ej uppfyllt', 'bedöms manuellt', 'kan ej bedömas'];
+const BADGE: Record<GoalStatus, 'success' | 'danger' | 'warning' | 'informative'> = {
+  uppfyllt: 'success',
+  'ej uppfyllt': 'danger',
+  'bedöms manuellt': 'warning',
+  'kan ej bedömas': 'informative',
+};
+const ALL = 'Alla';
+
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: '8px' },
+  goal: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'stretch',
+    textAlign: 'left',
+    gap: '2px',
+    padding: '6px 4px',
+    border: 'none',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    background: 'none',
+    cursor: 'pointer',
+    font: 'inherit',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  head: { display: 'flex', justifyContent: 'space-between', gap: '8px', alignItems: 'center' },
+});
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function GoalsStep(props: { host: TaskpaneHost; workbookKey: number; autoRun: boolean; onWritten?: () => void }) {
+  const styles = useStyles();
+  const [step, setStep] = useState<RunStep | undefined>();
+  const [result, setResult] = useState<GoalsRunResult | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [filter, setFilter] = useState<string>(ALL);
+  const { host, onWritten } = props;
+
+  const run = useCallback(async () => {
+    const port = host.port();
+    if (!port) return;
+    setError(undefined);
+    setResult(undefined);
+    try {
+      const roles = await host.loadChoice();
+      const r = await goalsRun(port, { version: VERSION, roles, onStep: setStep });
+      setResult(r);
+      if (r.status === 'skrivet') onWritten?.();
+    } catch (e) {
+      setError(`Målkontrollen avbröts: ${(e as Error).message}`);
+    } finally {
+      setStep(undefined);
+    }
+  }, [host, onWritten]);
+
+  useEffect(() => {
+    setResult(undefined);
+    if (props.autoRun) void run();
+    // Runs once per workbook (when the ribbon opened this step, and again for a new file), not on every render.
+  }, [props.workbookKey]);
+
+  if (!host.port()) return null;
+  const sheetName = result?.written?.written.find((w) => w.wanted === GOALS_SHEET_NAME)?.name ?? GOALS_SHEET_NAME;
+  const results = result?.check?.results ?? [];
+  const shown = results.map((r, i) => ({ r, row: GOALS_FIRST_ROW + i })).filter(({ r }) => filter === ALL || capital(r.status) === filter);
+  const count = (s: GoalStatus) => results.filter((r) => r.status === s).length;
+  const select = (row: number) => void host.selectCell({ sheet: sheetName, row, col: 1 }).catch((e: Error) => setError(`Cellen kunde inte markeras: ${e.message}`));
+  const value = (r: GoalResult) => (r.value !== undefined && r.unit ? unitValueText(r.value, r.unit) : '–');
+
   return (
-    <MessageBar intent="info">
-      <MessageBarBody>
-        <MessageBarTitle>Kontrollera mål finns inte ännu</MessageBarTitle>
-        Målkontrollen (bladet Mål mot bokslut och budget) kommer i en senare version. Generera rapporter fungerar redan.
-      </MessageBarBody>
-    </MessageBar>
+    <div className={styles.column}>
+      <Button appearance="primary" onClick={() => void run()} disabled={step !== undefined}>
+        Kontrollera mål
+      </Button>
+      {step && <ProgressBar value={(STEPS.indexOf(step) + 1) / STEPS.length} aria-label={`Steg: ${step}`} />}
+      {step && <Text size={200}>{step}…</Text>}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && (
+        <MessageBar intent={result.status === 'skrivet' ? (count('ej uppfyllt') > 0 ? 'warning' : 'success') : 'error'} role="status">
+          <MessageBarBody>
+            {result.status === 'skrivet'
+              ? `Målkontroll ${result.check?.years.join(', ')}${result.kind === 'budget' ? ' (budget och plan)' : ''}: ${count('uppfyllt')} uppfyllda, ${count('ej uppfyllt')} ej uppfyllda, ${count('bedöms manuellt')} bedöms manuellt, ${count('kan ej bedömas')} kan ej bedömas.`
+              : 'Inget skrevs: rätta de blockerande fynden nedan och kör igen.'}
+            {result.proposedGoals && ' Bladet Mål skapades med vanliga mål: justera dem efter verksamhetsplanen.'}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {results.length > 0 && (
+        <Field label="Visa" size="small">
+          <Dropdown size="small" value={filter} selectedOptions={[filter]} aria-label="Filtrera på status" onOptionSelect={(_, d) => setFilter(d.optionValue ?? ALL)}>
+            {[ALL, ...STATUSES.map(capital)].map((s) => (
+              <Option key={s} value={s}>
+                {s}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
+      <div role="list" aria-label="Mål">
+        {shown.map(({ r, row }) => (
+          <div role="listitem" key={`${r.goal.id}-${r.year}`}>
+            <button type="button" className={styles.goal} onClick={() => select(row)} aria-label={`${r.goal.id} ${r.year}: ${r.status}, utfall ${value(r)}. Markera raden i ${sheetName}`} data-status={r.status}>
+              <span className={styles.head}>
+                <Text weight="semibold">
+                  {r.goal.id} {r.year}
+                </Text>
+                <Badge color={BADGE[r.status]} appearance="filled">
+                  {capital(r.status)}
+                </Badge>
+              </span>
+              <Text size={200}>{r.goal.text}</Text>
+              <Text size={200}>
+                {r.goal.measure ? `${r.goal.measure}: ${value(r)} ${conditionText(r) ? `(mål ${conditionText(r)})` : ''}` : 'Bedöms av styrelsen'}
+              </Text>
+            </button>
+          </div>
+        ))}
+      </div>
+      {result && <FindingsList findings={result.findings} onSelect={(ref) => void host.selectCell(ref)} />}
+    </div>
   );
 }

@@ -200,8 +200,43 @@ e2e('task pane in Chromium', () => {
     }, [sheet as string, address as string]);
   });
 
-  test('Kontrollera mål opens its step and says plainly that it is not built yet', async () => {
+  test('Kontrollera mål from the ribbon runs at once; filter; a goal clicked selects its Målkontroll row', async () => {
     const page = await open('stub', '?steg=mal&data=ok');
-    await page.getByText('Kontrollera mål finns inte ännu').waitFor();
+    await page.getByText(/^Målkontroll 2024: /).waitFor();
+    const f1 = page.getByRole('button', { name: /^F1 2024: ej uppfyllt, utfall 28,97 %/ });
+    await f1.waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-4-mal.png'), fullPage: true });
+    const written = await page.evaluate(() => (window as unknown as { __host: { sheets: { name: string; protected: boolean }[] } }).__host.sheets.find((s) => s.name === 'Målkontroll')?.protected);
+    expect(written).toBe(true);
+    // Filter on status: only the goal that is not met remains.
+    await page.getByRole('combobox', { name: 'Filtrera på status' }).click();
+    await page.getByRole('option', { name: 'Ej uppfyllt' }).click();
+    await expect(page.locator('[data-status]').count()).resolves.toBe(1);
+    await f1.click();
+    await page.waitForFunction(() => {
+      const sel = (window as unknown as { __host: { selection?: { sheet: string; address: string } } }).__host.selection;
+      return sel?.sheet === 'Målkontroll' && sel?.address === 'A6';
+    });
   });
+
+  test('browser mode: Kontrollera mål on a budget with plan years, and the download holds Målkontroll', async () => {
+    const page = await open('none', '?steg=rapporter');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Öppna arbetsbok…' }).click();
+    await (await chooser).setFiles(path.join(EXAMPLES, 'kramfors-budget-2024.xlsx'));
+    await page.getByRole('button', { name: 'Generera rapporter' }).waitFor();
+    await page.getByRole('tab', { name: 'Kontrollera mål' }).click();
+    await page.getByText(/^Målkontroll 2024, 2025, 2026 \(budget och plan\)/).waitFor();
+    await page.getByRole('button', { name: /^F3 2025: ej uppfyllt, utfall 62,39 %/ }).waitFor();
+    await page.getByRole('button', { name: /^F3 2024: uppfyllt, utfall 80,56 %/ }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Ladda ned' }).click();
+    const file = path.join(dir, 'kramfors-mal.xlsx');
+    await (await download).saveAs(file);
+    const result = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
+    const [sheet] = await result.readSheets(['Målkontroll']);
+    expect(sheet?.generated).toBe(true);
+    expect(sheet?.cells.filter((r) => r[6] === 'Ej uppfyllt').map((r) => `${r[0]} ${r[2]}`)).toEqual(['F3 2025', 'F3 2026']);
+  });
+
 });
