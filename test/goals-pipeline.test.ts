@@ -59,6 +59,17 @@ test('the Office adapter writes Målkontroll, protected, with one conditional fo
     ['G6:G15', 'Custom', '=$G6="Bedöms manuellt"', '#FFEB9C'],
     ['G6:G15', 'Custom', '=$G6="Kan ej bedömas"', '#EDEDED'],
   ]);
+  // Beside the table, a bar chart of the percentage goals against their limits, on the
+  // sheet's own data block (goal, utfall, gränsvärde).
+  expect(sheet.charts).toHaveLength(1);
+  const chart = sheet.charts[0]!;
+  expect(chart).toMatchObject({ type: 'BarClustered', seriesBy: 'Columns', title: 'Procentmål: utfall mot gränsvärde', position: 'J5' });
+  const [from, to] = chart.address.split(':').map((a) => Number(a.replace(/[A-Z]+/, '')) - 1);
+  const block = sheet.values.slice(from, to! + 1).map((r) => r.slice(0, 3));
+  expect(block[0]).toEqual(['Mål', 'Utfall', 'Gränsvärde']);
+  expect(block.slice(1).map((r) => r[0])).toEqual(['F1 2024', 'F5 2024', 'V1 2024', 'V2 2024', 'V3 2024', 'V4 2024', 'V5 2024']);
+  expect(block[1]![1]).toBeCloseTo(0.2897, 4);
+  expect(block[1]![2]).toBe(0.2);
 });
 
 test('a workbook with neither books nor budget has nothing to check against', async () => {

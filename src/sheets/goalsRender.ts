@@ -65,6 +65,17 @@ export function goalsSheet(check: GoalCheck, meta: RenderMeta, kind: 'utfall' | 
   const notMet = check.results.filter((r) => r.status === 'ej uppfyllt').length;
   rows.push([], [text(`${met} uppfyllda, ${notMet} ej uppfyllda av ${check.results.length} mål och år.`, { bold: true })]);
 
+  // The percentage goals against their limits: the data of the chart beside the table.
+  const percentGoals = check.results.filter((r) => r.unit === 'procent' && r.value !== undefined && r.limit !== undefined);
+  let chartData: { fromRow: number; toRow: number } | undefined;
+  if (percentGoals.length > 0) {
+    rows.push([], [text('Procentmål mot gränsvärden (underlag för diagrammet)', { bold: true })]);
+    rows.push([text('Mål', HEADER_STYLE), text('Utfall', { ...HEADER_STYLE, align: 'right' }), text('Gränsvärde', { ...HEADER_STYLE, align: 'right' })]);
+    const fromRow = rows.length;
+    for (const r of percentGoals) rows.push([text(`${r.goal.id} ${r.year}`), valueCell(r.value, 'procent'), valueCell(r.limit, 'procent')]);
+    chartData = { fromRow, toRow: rows.length };
+  }
+
   // Nyckeltal: every measure per year.
   const years2 = [...new Set(check.nyckeltal.map((n) => n.year))].sort((a, b) => a - b);
   if (years2.length > 0) {
@@ -84,6 +95,7 @@ export function goalsSheet(check: GoalCheck, meta: RenderMeta, kind: 'utfall' | 
     rows,
     widths: [6, 48, 7, 34, 20, 14, 16, 70],
     freezeRows: HEADER_ROW,
+    charts: chartData ? [{ title: 'Procentmål: utfall mot gränsvärde', kind: 'bar', fromRow: chartData.fromRow, toRow: chartData.toRow, fromColumn: 0, toColumn: 2, anchorRow: HEADER_ROW, anchorColumn: 9 }] : [],
     conditionalFormats: last >= first ? [{ column: 6, fromRow: first, toRow: last, rules: (Object.keys(STATUS_COLOURS) as GoalResult['status'][]).map((s) => ({ text: statusLabel(s), ...STATUS_COLOURS[s] })) }] : [],
   };
 }

@@ -23,6 +23,8 @@ export interface MemorySheet {
   frozenRows: number;
   /** Conditional formats as added: the range, the type and what was set on it. */
   conditionalFormats: { address: string; type: string; formula?: string; fill?: string; fontColor?: string }[];
+  /** Charts as added: type, data range, series orientation, title and top-left cell. */
+  charts: { type: string; address: string; seriesBy: string; title: string; position: string }[];
 }
 
 export class ExcelRuleError extends Error {
@@ -77,7 +79,7 @@ export class MemoryExcelHost {
 
   /** A sheet with values (rows of cells; null and undefined are empty). */
   addSheet(name: string, rows: readonly (readonly (Scalar | null | undefined)[])[]): MemorySheet {
-    const sheet: MemorySheet = { name, values: rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : v))), numberFormats: [], formulas: new Map(), styles: new Map(), columnWidths: new Map(), protected: false, frozenRows: 0, conditionalFormats: [] };
+    const sheet: MemorySheet = { name, values: rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : v))), numberFormats: [], formulas: new Map(), styles: new Map(), columnWidths: new Map(), protected: false, frozenRows: 0, conditionalFormats: [], charts: [] };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -266,6 +268,15 @@ class WorksheetProxy {
     this.protection = new ProtectionProxy(ctx, () => this.data());
     this.freezePanes = { freezeRows: (n) => ctx.queueWrite(8, () => (this.data().frozenRows = n)) };
   }
+  /** charts.add(type, range, seriesBy): the chart's title and position are set afterwards. */
+  readonly charts = {
+    add: (type: string, source: RangeProxy, seriesBy: string) => {
+      const entry: MemorySheet['charts'][number] = { type, address: source.areaAddress(), seriesBy, title: '', position: '' };
+      this.ctx.queueWrite(64, () => this.data().charts.push(entry));
+      const title = Object.defineProperty({}, 'text', { set: (v: string) => this.ctx.queueWrite(v.length, () => (entry.title = v)) });
+      return { title, setPosition: (start: string) => this.ctx.queueWrite(16, () => (entry.position = start)) };
+    },
+  };
   get name(): string {
     if (!this.nameKnown) throw new ExcelRuleError('PropertyNotLoaded', 'egenskapen name är inte laddad');
     return this.sheetName;
@@ -323,6 +334,11 @@ class RangeProxy extends Loadable {
     super(ctx);
     this.area = where === 'used' ? undefined : where;
     this.format = this.formatProxy();
+  }
+  /** "A1:C9" of a range given by address or indexes. */
+  areaAddress(): string {
+    const a = this.where as Area;
+    return `${cellAddress(a.row, a.col)}:${cellAddress(a.row + a.rows - 1, a.col + a.cols - 1)}`;
   }
   private resolve(): Area | undefined {
     if (this.where !== 'used') return this.where;

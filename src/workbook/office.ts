@@ -231,6 +231,13 @@ export class OfficeWorkbook implements WorkbookPort {
             format.custom.format.font.color = `#${rule.fontColor}`;
           }
         }
+        for (const c of spec.charts ?? []) {
+          await batcher.add(400);
+          const data = ws.getRangeByIndexes(c.fromRow - 1, c.fromColumn, c.toRow - c.fromRow + 1, c.toColumn - c.fromColumn + 1);
+          const chart = ws.charts.add('BarClustered' as Excel.ChartType, data, 'Columns' as Excel.ChartSeriesBy);
+          chart.title.text = c.title;
+          chart.setPosition(`${columnLetters(c.anchorColumn)}${c.anchorRow}`);
+        }
         if (spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
         if (spec.kind !== 'settings') ws.protection.protect();
       }

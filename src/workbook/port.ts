@@ -51,6 +51,24 @@ export interface SheetSpec {
   readonly kind?: 'report' | 'settings';
   /** Conditional formats: cells of one column whose text equals a rule's text get its colours. */
   readonly conditionalFormats?: readonly ConditionalTextFormat[];
+  /**
+   * Charts over a block of the sheet's own cells (first row the series names, first column
+   * the categories). Written where the host can (Excel); the .xlsx adapter leaves them out.
+   */
+  readonly charts?: readonly SheetChart[];
+}
+
+export interface SheetChart {
+  readonly title: string;
+  readonly kind: 'bar';
+  /** The data block: 1-based rows, 0-based columns, inclusive. */
+  readonly fromRow: number;
+  readonly toRow: number;
+  readonly fromColumn: number;
+  readonly toColumn: number;
+  /** Where the chart's top left corner goes: 1-based row, 0-based column. */
+  readonly anchorRow: number;
+  readonly anchorColumn: number;
 }
 
 export interface ConditionalTextFormat {
