@@ -1,5 +1,5 @@
-// Key figures computed once here and used by every shell: soliditet (eget kapital in percent
-// of summa tillgångar) from the balansräkning of the report year.
+// Key figures computed once here and used by every shell and measure: soliditet (eget kapital
+// in percent of summa tillgångar).
 import { type Bokslut } from './bokslut';
 import { type Money, moneyRatio } from './money';
 import { statementRow } from './statement';
@@ -9,10 +9,15 @@ export function balansrakningAmount(bokslut: Bokslut, line: string, column = 0):
   return statementRow(bokslut.balansrakning, line)?.amounts[column];
 }
 
-/** Soliditet in percent (exact), or undefined when there are no assets. */
+/** Soliditet in percent (exact): eget kapital / summa tillgångar; undefined without assets. */
+export function soliditetPercent(equity: Money, assets: Money): Decimal | undefined {
+  return moneyRatio(equity, assets)?.times(100);
+}
+
+/** Soliditet of a bokslut's balansräkning column, in percent (exact). */
 export function soliditet(bokslut: Bokslut, column = 0): Decimal | undefined {
   const equity = balansrakningAmount(bokslut, 'Summa eget kapital', column);
   const assets = balansrakningAmount(bokslut, 'Summa tillgångar', column);
-  if (!equity || !assets || assets.isZero()) return undefined;
-  return moneyRatio(equity, assets)?.times(100);
+  if (!equity || !assets) return undefined;
+  return soliditetPercent(equity, assets);
 }

@@ -4,6 +4,7 @@
 import type Decimal from 'decimal.js';
 import { type MeasureUnit } from './goals';
 import { type InsatsType } from './insatser';
+import { soliditetPercent } from './keyFigures';
 import { ExactDecimal, type Money, moneyAdd, moneyFormatKr, moneyRatio, moneySub, moneySum } from './money';
 
 /** One line's net cost in a year (positive = cost), typed as its Insatser line. */
@@ -117,7 +118,7 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
     unit: 'procent',
     compute: (b) => {
       if (!b.egetKapital || !b.summaTillgangar || b.summaTillgangar.isZero()) return b.kind === 'budget' ? 'budgeten har ingen balansräkning med tillgångar' : 'summa tillgångar saknas';
-      const v = pct(b.egetKapital, b.summaTillgangar)!;
+      const v = soliditetPercent(b.egetKapital, b.summaTillgangar)!;
       return { value: v, underlag: `Eget kapital ${kr(b.egetKapital)} / summa tillgångar ${kr(b.summaTillgangar)} = ${percentText(v)}` };
     },
   },
