@@ -4,6 +4,7 @@
 import { type AccountMapping, accountMappingCreate, type KontoplanEntry } from './accounts';
 import { type Budget, budgetLinesForYear } from './budget';
 import { balansrakningBuild } from './balansrakning';
+import { kassaflodeBuild } from './kassaflode';
 import { BOKSLUT_CHECKS, type CheckContext } from './checks';
 import { columnFromBudget, columnFromPosition } from './columns';
 import { type DriftModel, driftredovisningBuild } from './driftredovisning';
@@ -34,6 +35,7 @@ export interface Bokslut {
   readonly resultatrakning: StatementModel;
   readonly balansrakning: StatementModel;
   readonly driftredovisning: DriftModel;
+  readonly kassaflodesanalys: StatementModel;
   readonly reconciliations: readonly Reconciliation[];
 }
 
@@ -111,12 +113,13 @@ export function bokslutCompute(input: BokslutInput): BokslutResult {
     columnFromBudget(`Budget ${year}`, budgetYear, mapping, insatser),
   );
   const balansrakning = balansrakningBuild(year, positions, mapping);
+  const kassaflodesanalys = kassaflodeBuild(year, positions, mapping);
   const driftredovisning = driftredovisningBuild({ year, summary, mapping, insatser, budget: input.budget?.years.includes(year) ? budgetYear : undefined });
   if (input.budget && !input.budget.years.includes(year)) {
     findings.push(finding('budget-saknas', `Bladet ${input.budget.sheet} har ingen budget för ${year} (det har ${input.budget.years.join(', ') || 'inga år'}).`));
   }
   // check: every reconciliation, kept whether it passes or not
-  const ctx: CheckContext = { year, ledger: input.ledger, summary, positions, mapping, insatser, settings: input.settings, budget: input.budget, resultatrakning, balansrakning, driftredovisning };
+  const ctx: CheckContext = { year, ledger: input.ledger, summary, positions, mapping, insatser, settings: input.settings, budget: input.budget, resultatrakning, balansrakning, driftredovisning, kassaflodesanalys };
   const reconciliations: Reconciliation[] = [];
   for (const check of BOKSLUT_CHECKS) {
     const outcome = check(ctx);
@@ -125,5 +128,5 @@ export function bokslutCompute(input: BokslutInput): BokslutResult {
   }
   reconciliations.push(mapped.reconciliation);
   const forbund = input.settings.forbund ?? 'Samordningsförbundet';
-  return { bokslut: { year, forbund, summary, positions, resultatrakning, balansrakning, driftredovisning, reconciliations }, findings };
+  return { bokslut: { year, forbund, summary, positions, resultatrakning, balansrakning, driftredovisning, kassaflodesanalys, reconciliations }, findings };
 }

@@ -26,6 +26,7 @@ export interface CheckContext {
   readonly resultatrakning: StatementModel;
   readonly balansrakning: StatementModel;
   readonly driftredovisning: DriftModel;
+  readonly kassaflodesanalys: StatementModel;
 }
 
 export interface CheckOutcome {
@@ -274,6 +275,24 @@ export const checkMemberShares: Check = (ctx) => {
 };
 
 /** The checks in the order the Kontroller sheet lists them. */
+/** Kassaflödesanalys: likvida medel at year end = BR's kassa och bank plus kortfristiga placeringar, and årets kassaflöde = their change. */
+export const checkCashFlow: Check = (ctx) => {
+  const reconciliations: Reconciliation[] = [];
+  for (const year of reportYears(ctx)) {
+    const col = year === ctx.year ? 0 : 1;
+    const kfa = (name: string) => amountOf(ctx.kassaflodesanalys, name, col);
+    const end = kfa('Likvida medel vid årets slut');
+    const start = kfa('Likvida medel vid årets början');
+    const flow = kfa('Årets kassaflöde');
+    if (!end || !start || !flow) continue;
+    const br = moneyAdd(amountOf(ctx.balansrakning, 'Kassa och bank', col) ?? moneyZero, amountOf(ctx.balansrakning, 'Kortfristiga placeringar', col) ?? moneyZero);
+    reconciliations.push(reconcile(`kfa-likvida-medel-${year}`, `Kassaflödesanalys ${year}: likvida medel vid årets slut = balansräkningens kassa och bank och kortfristiga placeringar`, br, end));
+    reconciliations.push(reconcile(`kfa-kassaflode-${year}`, `Kassaflödesanalys ${year}: årets kassaflöde = likvida medel vid årets slut − vid årets början`, moneyAdd(end, start.negated() as Money), flow));
+  }
+  const failed = reconciliations.filter((r) => !r.passed);
+  return { reconciliations, findings: failed.map((r) => finding('kassaflode-avviker', `${r.name}: skillnad ${moneyFormatKr(r.difference)}. Kontrollera IB mot föregående års UB.`)) };
+};
+
 export const BOKSLUT_CHECKS: readonly Check[] = Object.freeze([
   checkLedgerBalances,
   checkVouchersBalance,
@@ -286,4 +305,5 @@ export const BOKSLUT_CHECKS: readonly Check[] = Object.freeze([
   checkDriftAllocation,
   checkBudgetSums,
   checkMemberShares,
+  checkCashFlow,
 ]);

@@ -43,6 +43,10 @@ export const FINDING_CODES = {
   'arbetsbok-olaslig': 'blockerande',
   'huvudbok-saknas': 'blockerande',
   'mal-ogiltigt': 'blockerande',
+  'kassaflode-avviker': 'varning',
+  'eget-kapital-serie-bruten': 'varning',
+  'not-avviker': 'varning',
+  'konto-osakert': 'blockerande',
   'mal-saknas': 'varning',
   'underlag-saknas': 'blockerande',
 } as const satisfies Record<string, Severity>;

@@ -11,7 +11,8 @@ export type StatementLineSpec =
   /** Sum of earlier lines of the statement, by name. */
   | { readonly kind: 'sum'; readonly name: string; readonly of: readonly string[] }
   /** A figure the statement's module computes (årets resultat in the balansräkning). */
-  | { readonly kind: 'value'; readonly name: string; readonly key: string };
+  /** `optional`: left out when zero in every column (förråd in a förbund without one). */
+  | { readonly kind: 'value'; readonly name: string; readonly key: string; readonly optional?: boolean };
 
 export interface StatementSpec {
   readonly title: string;
@@ -82,7 +83,8 @@ export function statementBuild(spec: StatementSpec, columns: readonly StatementC
   }
   const shown = rows.filter((row, i) => {
     const spec_ = spec.lines[i];
-    if (spec_?.kind !== 'accounts' || spec_.always) return true;
+    const hideable = (spec_?.kind === 'accounts' && !spec_.always) || (spec_?.kind === 'value' && spec_.optional);
+    if (!hideable) return true;
     return row.amounts.some((a) => a !== undefined && !a.isZero());
   });
   return { title: spec.title, columns: columns.map((c) => c.label), rows: shown };

@@ -7,6 +7,7 @@ import { type Bokslut } from '../core/bokslut';
 import { BALANSRAKNING_SPEC } from '../core/balansrakning';
 import { cellRefText } from '../core/cellref';
 import { type DriftModel } from '../core/driftredovisning';
+import { KASSAFLODE_SPEC } from '../core/kassaflode';
 import { type Finding } from '../core/findings';
 import { type Money, moneyRatio, moneyRoundKronor, moneyRoundTkr, moneyToCellNumber } from '../core/money';
 import { type Reconciliation } from '../core/reconciliation';
@@ -31,6 +32,11 @@ export const SHEET_NAMES = {
   balansrakning: 'Balansräkning',
   driftredovisning: 'Driftredovisning',
   kontroller: 'Kontroller',
+  kassaflodesanalys: 'Kassaflödesanalys',
+  balanskrav: 'Balanskravsresultat',
+  noter: 'Noter',
+  nyckeltal: 'Nyckeltal',
+  flerarsoversikt: 'Flerårsöversikt',
 } as const;
 
 export const ROUNDING_NOTE = 'Avrundningsdifferenser kan förekomma.';
@@ -134,6 +140,10 @@ export function balansrakningSheet(model: StatementModel, meta: RenderMeta): She
   return statementSheet(SHEET_NAMES.balansrakning, model, BALANSRAKNING_SPEC, meta, [{ header: 'Not', cell: () => null }]);
 }
 
+export function kassaflodeSheet(model: StatementModel, meta: RenderMeta): SheetSpec {
+  return statementSheet(SHEET_NAMES.kassaflodesanalys, model, KASSAFLODE_SPEC, meta, []);
+}
+
 export function driftRoundingDiffers(model: DriftModel, unit: 'kr' | 'tkr'): boolean {
   const round = rounder(unit);
   const lines = model.rows.slice(0, -1);
@@ -197,6 +207,7 @@ export function bokslutSheets(bokslut: Bokslut, findings: readonly Finding[], me
     resultatrakningSheet(bokslut.resultatrakning, meta),
     balansrakningSheet(bokslut.balansrakning, meta),
     driftredovisningSheet(bokslut.driftredovisning, meta),
+    kassaflodeSheet(bokslut.kassaflodesanalys, meta),
     kontrollerSheet(bokslut.reconciliations, findings, meta),
   ];
 }

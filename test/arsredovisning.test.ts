@@ -1,0 +1,47 @@
+// The rest of the årsredovisning's economic part on the Sollefteå books, against the expected
+// file (KFA, Nyckeltal) and the printed report's own rounding.
+import * as fs from 'fs';
+import * as path from 'path';
+import { moneyRoundTkr, moneyToFixed2 } from '../src/core/money';
+import { statementRow } from '../src/core/statement';
+import { reportsJson } from '../src/pipeline/json';
+import { type RunResult } from '../src/pipeline/run';
+import { EXAMPLES, openExample, runOn } from './helpers';
+
+type YearFigures = { KFA: Record<string, number>; Nyckeltal: Record<string, number> };
+const expected = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'solleftea-2024.expected.json'), 'utf8')).kronor as Record<string, YearFigures>;
+
+let result: RunResult;
+beforeAll(async () => {
+  result = await runOn(await openExample('solleftea-2024.xlsx'));
+});
+
+describe('Kassaflödesanalys', () => {
+  const cases = ['2024', '2023'].flatMap((year) => Object.entries(expected[year]!.KFA).map(([line, amount]) => [year, line, amount] as const));
+  test.each(cases)('%s %s = %d kr', (year, line, amount) => {
+    const col = year === '2024' ? 0 : 1;
+    const row = statementRow(result.bokslut!.kassaflodesanalys, line);
+    expect(row && moneyToFixed2(row.amounts[col]!)).toBe(amount.toFixed(2));
+  });
+
+  test("within the printed report's rounding: löpande −256,28 tkr (2024) and −256,46 tkr (2023)", () => {
+    const row = statementRow(result.bokslut!.kassaflodesanalys, 'Kassaflöde från den löpande verksamheten')!;
+    expect(row.amounts[0]!.dividedBy(1000).toDecimalPlaces(2).toNumber()).toBe(-256.28);
+    expect(row.amounts[1]!.dividedBy(1000).toDecimalPlaces(2).toNumber()).toBe(-256.46);
+    expect(moneyRoundTkr(row.amounts[0]!).toNumber()).toBe(-256);
+  });
+
+  test('Kontroller: likvida medel = BR kassa och bank, årets kassaflöde = their change, both years', () => {
+    const ids = result.bokslut!.reconciliations.filter((r) => r.id.startsWith('kfa-'));
+    expect(ids.map((r) => [r.id, r.passed])).toEqual([
+      ['kfa-likvida-medel-2023', true],
+      ['kfa-kassaflode-2023', true],
+      ['kfa-likvida-medel-2024', true],
+      ['kfa-kassaflode-2024', true],
+    ]);
+  });
+
+  test('--json lists it under rapporter.kassaflodesanalys', () => {
+    expect(reportsJson(result).rapporter.kassaflodesanalys).toContainEqual({ rad: 'Likvida medel vid årets slut', utfall: '980026.00', foregaendeAr: '1236303.00' });
+  });
+});
