@@ -45,3 +45,30 @@ describe('Kassaflödesanalys', () => {
     expect(reportsJson(result).rapporter.kassaflodesanalys).toContainEqual({ rad: 'Likvida medel vid årets slut', utfall: '980026.00', foregaendeAr: '1236303.00' });
   });
 });
+
+describe('Balanskravsresultat', () => {
+  test('the standard table with every row, zeros shown, for both years', () => {
+    const rows = reportsJson(result).rapporter.balanskrav;
+    expect(rows.map((r) => r.rad)).toEqual([
+      'Årets resultat enligt resultaträkningen',
+      'Samtliga realisationsvinster',
+      'Vissa realisationsvinster enligt undantagsmöjlighet',
+      'Vissa realisationsförluster enligt undantagsmöjlighet',
+      'Orealiserade förluster i värdepapper',
+      'Återföring av orealiserade förluster i värdepapper',
+      'Årets resultat efter balanskravsjusteringar',
+      'Reservering till resultatutjämningsreserv',
+      'Användning av resultatutjämningsreserv',
+      'Balanskravsresultat',
+    ]);
+    expect(rows.find((r) => r.rad === 'Balanskravsresultat')).toEqual({ rad: 'Balanskravsresultat', utfall: expected['2024']!.KFA['Årets resultat']!.toFixed(2), foregaendeAr: '-117094.00' });
+    expect(rows.find((r) => r.rad === 'Samtliga realisationsvinster')?.utfall).toBe('0.00');
+  });
+
+  test('a negative year carries the note that it must be restored within three years', async () => {
+    const { balanskravSheet } = await import('../src/sheets/render');
+    const meta = { forbund: 'F', year: 2024, unit: 'kr' as const, version: 't', generatedAt: '', sources: [], checksum: '' };
+    const text = balanskravSheet(result.bokslut!.balanskrav, meta).rows.flat().map((c) => c?.value);
+    expect(text).toContain('2023: Balanskravsresultatet är negativt: underskottet ska återställas inom tre år enligt kommunallagen (11 kap. 12 §).');
+  });
+});

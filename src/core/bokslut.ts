@@ -5,6 +5,7 @@ import { type AccountMapping, accountMappingCreate, type KontoplanEntry } from '
 import { type Budget, budgetLinesForYear } from './budget';
 import { balansrakningBuild } from './balansrakning';
 import { kassaflodeBuild } from './kassaflode';
+import { balanskravBuild } from './balanskrav';
 import { BOKSLUT_CHECKS, type CheckContext } from './checks';
 import { columnFromBudget, columnFromPosition } from './columns';
 import { type DriftModel, driftredovisningBuild } from './driftredovisning';
@@ -36,6 +37,7 @@ export interface Bokslut {
   readonly balansrakning: StatementModel;
   readonly driftredovisning: DriftModel;
   readonly kassaflodesanalys: StatementModel;
+  readonly balanskrav: StatementModel;
   readonly reconciliations: readonly Reconciliation[];
 }
 
@@ -114,6 +116,7 @@ export function bokslutCompute(input: BokslutInput): BokslutResult {
   );
   const balansrakning = balansrakningBuild(year, positions, mapping);
   const kassaflodesanalys = kassaflodeBuild(year, positions, mapping);
+  const balanskrav = balanskravBuild(year, positions, input.ledger.accountNames, mapping);
   const driftredovisning = driftredovisningBuild({ year, summary, mapping, insatser, budget: input.budget?.years.includes(year) ? budgetYear : undefined });
   if (input.budget && !input.budget.years.includes(year)) {
     findings.push(finding('budget-saknas', `Bladet ${input.budget.sheet} har ingen budget för ${year} (det har ${input.budget.years.join(', ') || 'inga år'}).`));
@@ -128,5 +131,5 @@ export function bokslutCompute(input: BokslutInput): BokslutResult {
   }
   reconciliations.push(mapped.reconciliation);
   const forbund = input.settings.forbund ?? 'Samordningsförbundet';
-  return { bokslut: { year, forbund, summary, positions, resultatrakning, balansrakning, driftredovisning, kassaflodesanalys, reconciliations }, findings };
+  return { bokslut: { year, forbund, summary, positions, resultatrakning, balansrakning, driftredovisning, kassaflodesanalys, balanskrav, reconciliations }, findings };
 }

@@ -3,6 +3,7 @@
 // projected from the balansbudget's IB plus each year's budgeted result).
 import { type AccountMapping, accountLineNature } from './accounts';
 import { type Bokslut } from './bokslut';
+import { balanskravResult } from './balanskrav';
 import { type Budget, budgetLinesForYear } from './budget';
 import { budgetLineAccountLine } from './columns';
 import { type InsatsIndex } from './insatser';
@@ -72,6 +73,7 @@ export function yearBasisFromBokslut(bokslut: Bokslut, settings: Settings, accou
     egetKapital: br('Summa eget kapital'),
     summaTillgangar: br('Summa tillgångar'),
     aretsResultat: rr('Årets resultat'),
+    balanskravsresultat: balanskravResult(bokslut.balanskrav, column),
     budgetResultat: hasBudget ? rr('Årets resultat', 2) : undefined,
     kostnader: rr('Verksamhetens kostnader'),
     budgetKostnader: hasBudget ? rr('Verksamhetens kostnader', 2) : undefined,

@@ -24,6 +24,8 @@ export interface YearBasis {
   readonly egetKapitalSource?: string;
   readonly summaTillgangar?: Money;
   readonly aretsResultat?: Money;
+  /** From the Balanskravsresultat table (books); a budget's is its result. */
+  readonly balanskravsresultat?: Money;
   /** The budget's result for the year, when the books are measured against a budget. */
   readonly budgetResultat?: Money;
   readonly kostnader?: Money;
@@ -128,10 +130,11 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
   },
   Balanskravsresultat: {
     unit: 'kr',
-    compute: (b) =>
-      b.aretsResultat
-        ? { value: b.aretsResultat, underlag: `Årets resultat ${kr(b.aretsResultat)} utan realisationsvinster eller andra balanskravsjusteringar = ${kr(b.aretsResultat)}` }
-        : 'årets resultat saknas',
+    compute: (b) => {
+      const v = b.balanskravsresultat ?? b.aretsResultat;
+      if (!v) return 'årets resultat saknas';
+      return { value: v, underlag: b.balanskravsresultat ? `Balanskravsresultat ${kr(v)} (tabellen Balanskravsresultat: årets resultat ${kr(b.aretsResultat ?? v)} efter balanskravsjusteringar)` : `Budgeterat resultat ${kr(v)}; budgeten har inga balanskravsjusteringar` };
+    },
   },
   Budgetavvikelse: {
     unit: 'kr',

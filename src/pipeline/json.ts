@@ -14,6 +14,7 @@ export interface ReportsJson {
     balansrakning: { rad: string; utgaende: string | null; foregaendeAr: string | null }[];
     driftredovisning: { rad: string; intakt: string | null; kostnad: string | null; netto: string | null; budget: string | null; avvikelse: string | null; foregaendeAr: string | null }[];
     kassaflodesanalys: { rad: string; utfall: string | null; foregaendeAr: string | null }[];
+    balanskrav: { rad: string; utfall: string | null; foregaendeAr: string | null }[];
   };
   kontroller: { id: string; namn: string; godkand: boolean; forvantat: string; faktiskt: string; differens: string }[];
   fynd: { kod: string; allvarlighet: string; meddelande: string; celler: string[] }[];
@@ -32,6 +33,7 @@ export function reportsJson(result: RunResult): ReportsJson {
         ? b.driftredovisning.rows.map((r) => ({ rad: r.name, intakt: amount(r.intakt), kostnad: amount(r.kostnad), netto: amount(r.netto), budget: amount(r.budget), avvikelse: amount(r.avvikelse), foregaendeAr: amount(r.foregaendeAr) }))
         : [],
       kassaflodesanalys: b ? withAmounts(b.kassaflodesanalys.rows).map((r) => ({ rad: r.name, utfall: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]) })) : [],
+      balanskrav: b ? withAmounts(b.balanskrav.rows).map((r) => ({ rad: r.name, utfall: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]) })) : [],
     },
     kontroller: (b?.reconciliations ?? []).map((r) => ({ id: r.id, namn: r.name, godkand: r.passed, forvantat: moneyToFixed2(r.expected), faktiskt: moneyToFixed2(r.actual), differens: moneyToFixed2(r.difference) })),
     fynd: result.findings.map((f) => ({ kod: f.code, allvarlighet: f.severity, meddelande: f.message, celler: f.cells.map(cellRefText) })),

@@ -8,11 +8,12 @@ import { BALANSRAKNING_SPEC } from '../core/balansrakning';
 import { cellRefText } from '../core/cellref';
 import { type DriftModel } from '../core/driftredovisning';
 import { KASSAFLODE_SPEC } from '../core/kassaflode';
+import { BALANSKRAV_NEGATIVE_NOTE, BALANSKRAV_SPEC } from '../core/balanskrav';
 import { type Finding } from '../core/findings';
 import { type Money, moneyRatio, moneyRoundKronor, moneyRoundTkr, moneyToCellNumber } from '../core/money';
 import { type Reconciliation } from '../core/reconciliation';
 import { RESULTATRAKNING_SPEC } from '../core/resultatrakning';
-import { type StatementModel, type StatementSpec } from '../core/statement';
+import { type StatementModel, type StatementSpec, statementRow } from '../core/statement';
 import { GENERATED_MARKER_PREFIX, type SheetSpec, type SpecCell } from '../workbook/port';
 
 export interface RenderMeta {
@@ -144,6 +145,14 @@ export function kassaflodeSheet(model: StatementModel, meta: RenderMeta): SheetS
   return statementSheet(SHEET_NAMES.kassaflodesanalys, model, KASSAFLODE_SPEC, meta, []);
 }
 
+export function balanskravSheet(model: StatementModel, meta: RenderMeta): SheetSpec {
+  const sheet = statementSheet(SHEET_NAMES.balanskrav, model, BALANSKRAV_SPEC, meta, []);
+  const result = statementRow(model, 'Balanskravsresultat');
+  const negative = result?.amounts.map((a, i) => (a?.isNegative() ? model.columns[i] : undefined)).filter((y): y is string => y !== undefined) ?? [];
+  if (negative.length === 0) return sheet;
+  return { ...sheet, rows: [...sheet.rows, [], [text(`${negative.join(' och ')}: ${BALANSKRAV_NEGATIVE_NOTE}`, { italic: true })]] };
+}
+
 export function driftRoundingDiffers(model: DriftModel, unit: 'kr' | 'tkr'): boolean {
   const round = rounder(unit);
   const lines = model.rows.slice(0, -1);
@@ -208,6 +217,7 @@ export function bokslutSheets(bokslut: Bokslut, findings: readonly Finding[], me
     balansrakningSheet(bokslut.balansrakning, meta),
     driftredovisningSheet(bokslut.driftredovisning, meta),
     kassaflodeSheet(bokslut.kassaflodesanalys, meta),
+    balanskravSheet(bokslut.balanskrav, meta),
     kontrollerSheet(bokslut.reconciliations, findings, meta),
   ];
 }
