@@ -72,3 +72,21 @@ describe('Balanskravsresultat', () => {
     expect(text).toContain('2023: Balanskravsresultatet är negativt: underskottet ska återställas inom tre år enligt kommunallagen (11 kap. 12 §).');
   });
 });
+
+describe('Nyckeltal', () => {
+  const cases = ['2024', '2023'].flatMap((year) => Object.entries(expected[year]!.Nyckeltal).map(([name, value]) => [year, name, value] as const));
+  test.each(cases)('%s %s = %d %%', (year, name, value) => {
+    const row = reportsJson(result).rapporter.nyckeltal.find((r) => r.rad === name);
+    expect(year === '2024' ? row?.utfall : row?.foregaendeAr).toBe(value.toFixed(2));
+  });
+
+  test('shares of insatser, administration and cost per ärende where Insatsstatistik has the counts', () => {
+    const rows = reportsJson(result).rapporter.nyckeltal;
+    const get = (rad: string) => rows.find((r) => r.rad === rad)?.utfall;
+    expect(Number(get('Andel individinriktade insatser')) + Number(get('Andel strukturinsatser'))).toBeCloseTo(100, 10);
+    expect(Number(get('Andel administration av kostnader')) + Number(get('Andel insatser av kostnader'))).toBeCloseTo(100, 10);
+    // SamCoach: netto −775 000 kr (driftredovisning 2024), 38 aktiva uppdrag and 15 avslutade ärenden
+    expect(get('Kostnad per handlagt ärende: SamCoach')).toBe((775000 / 38).toFixed(2));
+    expect(get('Kostnad per avslutat ärende: SamCoach')).toBe((775000 / 15).toFixed(2));
+  });
+});

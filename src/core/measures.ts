@@ -189,6 +189,16 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
       return { value: v, underlag: `${capital(admin.what)} ${kr(admin.amount)} / kostnader ${kr(total)} = ${percentText(v)}` };
     },
   },
+  'Andel insatser av kostnader': {
+    unit: 'procent',
+    compute: (b) => {
+      const all = insatser(b);
+      const total = moneyAdd(all, moneySum(b.lines.filter((l) => !isInsats(l) && l.type !== 'Medlemsbidrag' && l.type !== 'Finansiell post' && l.cost.isPositive()).map((l) => l.cost)));
+      if (total.isZero()) return `inga kostnader ${b.year}`;
+      const v = pct(all, total)!;
+      return { value: v, underlag: `Insatser ${kr(all)} / kostnader ${kr(total)} = ${percentText(v)}` };
+    },
+  },
   'Andel administration av tilldelade medel': {
     unit: 'procent',
     compute: (b) => {

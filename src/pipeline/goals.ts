@@ -10,9 +10,8 @@ import { yearBasesFromBudget, yearBasisFromBokslut } from '../core/goalBasis';
 import { type Goal } from '../core/goals';
 import { insatsIndexCreate } from '../core/insatser';
 import { type YearBasis } from '../core/measures';
-import { type StatisticsRow } from '../core/participants';
 import { sheetRowCount } from '../sheets/cells';
-import { goalsRead, statisticsRead } from '../sheets/goalsReader';
+import { goalsRead } from '../sheets/goalsReader';
 import { goalsProposalSheet, goalsSheet } from '../sheets/goalsRender';
 import { type RenderMeta } from '../sheets/render';
 import { type CellValue, type SheetSnapshot, type SheetSpec, type WorkbookPort, type WriteOutcome } from '../workbook/port';
@@ -55,13 +54,7 @@ export async function goalsRun(port: WorkbookPort, options: RunOptions): Promise
   const goals: Goal[] = goalsRead_.goals;
   findings.push(...goalsRead_.findings);
   if (proposal) findings.push(finding('mal-saknas', `Arbetsboken har inget blad Mål. Bladet Mål skapas med de vanligaste målen; justera mått, villkor och gränsvärden efter förbundets verksamhetsplan och kör Kontrollera mål igen.`));
-  let statistics: StatisticsRow[] | undefined;
-  const statisticsSnapshot = snapshots.find((s) => s.name === roles.statistics);
-  if (statisticsSnapshot) {
-    const read = statisticsRead(statisticsSnapshot);
-    statistics = read.rows;
-    findings.push(...read.findings);
-  }
+  const statistics = inputs.statistics;
 
   step('beräknar');
   const mapping = accountMappingCreate(parsed.kontoplan);

@@ -1,10 +1,12 @@
 // The machine-readable result of a run, as `finsam rapporter --json` prints it: amounts as
 // decimal strings in kronor with two decimals and ASCII minus, in report sign.
+import type Decimal from 'decimal.js';
 import { cellRefText } from '../core/cellref';
 import { type Money, moneyToFixed2 } from '../core/money';
 import { type RunResult } from './run';
 
 const amount = (m: Money | undefined): string | null => (m === undefined ? null : moneyToFixed2(m));
+const fixed2 = (d: Decimal | undefined): string | null => (d === undefined ? null : moneyToFixed2(d as Money));
 
 export interface ReportsJson {
   forbund: string | null;
@@ -15,6 +17,7 @@ export interface ReportsJson {
     driftredovisning: { rad: string; intakt: string | null; kostnad: string | null; netto: string | null; budget: string | null; avvikelse: string | null; foregaendeAr: string | null }[];
     kassaflodesanalys: { rad: string; utfall: string | null; foregaendeAr: string | null }[];
     balanskrav: { rad: string; utfall: string | null; foregaendeAr: string | null }[];
+    nyckeltal: { rad: string; utfall: string | null; foregaendeAr: string | null }[];
   };
   kontroller: { id: string; namn: string; godkand: boolean; forvantat: string; faktiskt: string; differens: string }[];
   fynd: { kod: string; allvarlighet: string; meddelande: string; celler: string[] }[];
@@ -33,6 +36,7 @@ export function reportsJson(result: RunResult): ReportsJson {
         ? b.driftredovisning.rows.map((r) => ({ rad: r.name, intakt: amount(r.intakt), kostnad: amount(r.kostnad), netto: amount(r.netto), budget: amount(r.budget), avvikelse: amount(r.avvikelse), foregaendeAr: amount(r.foregaendeAr) }))
         : [],
       kassaflodesanalys: b ? withAmounts(b.kassaflodesanalys.rows).map((r) => ({ rad: r.name, utfall: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]) })) : [],
+      nyckeltal: result.nyckeltal.map((r) => ({ rad: r.name, utfall: fixed2(r.values[0]), foregaendeAr: fixed2(r.values[1]) })),
       balanskrav: b ? withAmounts(b.balanskrav.rows).map((r) => ({ rad: r.name, utfall: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]) })) : [],
     },
     kontroller: (b?.reconciliations ?? []).map((r) => ({ id: r.id, namn: r.name, godkand: r.passed, forvantat: moneyToFixed2(r.expected), faktiskt: moneyToFixed2(r.actual), differens: moneyToFixed2(r.difference) })),

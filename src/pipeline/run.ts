@@ -14,6 +14,10 @@ import { type SheetRoles, sheetRolesDetect } from '../sheets/detect';
 import { insatserRead } from '../sheets/insatserReader';
 import { kontoplanRead } from '../sheets/kontoplanReader';
 import { ledgerRead } from '../sheets/ledgerReader';
+import { statisticsRead } from '../sheets/goalsReader';
+import { yearBasisFromBokslut } from '../core/goalBasis';
+import { nyckeltalBuild, type NyckeltalRow } from '../core/nyckeltal';
+import { type StatisticsRow } from '../core/participants';
 import { bokslutSheets, type RenderMeta } from '../sheets/render';
 import { settingsRead } from '../sheets/settingsReader';
 import { type SheetSnapshot, type WorkbookPort, type WriteOutcome } from '../workbook/port';
@@ -40,6 +44,8 @@ export interface RunResult {
   readonly year: number | undefined;
   readonly bokslut: Bokslut | undefined;
   readonly budget: Budget | undefined;
+  /** Nyckeltal of the report year and the year before. */
+  readonly nyckeltal: readonly NyckeltalRow[];
   readonly findings: readonly Finding[];
   readonly written: WriteOutcome | undefined;
 }
@@ -48,6 +54,7 @@ interface Inputs {
   readonly roles: SheetRoles;
   readonly ledger: Ledger | undefined;
   readonly budget: Budget | undefined;
+  readonly statistics: StatisticsRow[] | undefined;
   readonly findings: Finding[];
   readonly parsed: ReturnType<typeof parseSettingsSheets>;
 }
@@ -88,7 +95,14 @@ export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial
     budget = read.budget ?? budget;
     findings.push(...read.findings);
   }
-  return { roles, ledger, budget, findings, parsed };
+  let statistics: StatisticsRow[] | undefined;
+  const statisticsSheet = get(roles.statistics);
+  if (statisticsSheet) {
+    const read = statisticsRead(statisticsSheet);
+    statistics = read.rows;
+    findings.push(...read.findings);
+  }
+  return { roles, ledger, budget, statistics, findings, parsed };
 }
 
 export async function reportsRun(port: WorkbookPort, options: RunOptions): Promise<RunResult> {
@@ -99,7 +113,7 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
   const inputs = inputsParse(snapshots, options.roles);
   const { roles, ledger, budget, parsed } = inputs;
   const findings = [...inputs.findings];
-  const base = { roles, forbund: parsed.settings.forbund, budget, written: undefined };
+  const base = { roles, forbund: parsed.settings.forbund, budget, written: undefined, nyckeltal: [] as NyckeltalRow[] };
 
   if (!ledger) {
     if (!roles.ledger && !roles.balanceReport) {
@@ -121,6 +135,10 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
     return { ...base, status: 'blockerat', year: bokslut?.year ?? parsed.settings.year, bokslut, findings };
   }
 
+  const mapping = accountMappingCreate(parsed.kontoplan);
+  const bases = [0, 1].map((c) => yearBasisFromBokslut(bokslut, parsed.settings, ledger.accountNames, mapping, c as 0 | 1));
+  const nyckeltal = nyckeltalBuild(bases, bokslut.driftredovisning, inputs.statistics);
+
   step('skriver');
   if (options.contentsLost && options.contentsLost.length > 0) {
     findings.push(finding('innehall-forloras', `Arbetsboken innehåller ${options.contentsLost.join(', ')}, som inte följer med när kopian sparas. Öppna originalet för dem; rapportbladen finns i kopian.`));
@@ -136,11 +154,11 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
     sources: usedSnapshots.map((s) => ({ name: s.name, rows: sheetRowCount(s.cells) })),
     checksum: inputChecksum(usedSnapshots),
   };
-  const written = await port.writeSheets(bokslutSheets(bokslut, findings, meta));
+  const written = await port.writeSheets(bokslutSheets(bokslut, findings, meta, nyckeltal));
   for (const w of written.written) {
     if (w.name !== w.wanted) {
       findings.push(finding('blad-namnkrock', `Arbetsboken har redan ett eget blad som heter ${w.wanted}; det lämnas orört och rapporten skrevs till bladet ${w.name}.`));
     }
   }
-  return { ...base, status: 'skrivet', year: bokslut.year, bokslut, findings, written };
+  return { ...base, status: 'skrivet', year: bokslut.year, bokslut, nyckeltal, findings, written };
 }

@@ -7,10 +7,13 @@ import { type Bokslut } from '../core/bokslut';
 import { BALANSRAKNING_SPEC } from '../core/balansrakning';
 import { cellRefText } from '../core/cellref';
 import { type DriftModel } from '../core/driftredovisning';
+import type Decimal from 'decimal.js';
+import { type MeasureUnit } from '../core/goals';
 import { KASSAFLODE_SPEC } from '../core/kassaflode';
+import { type NyckeltalRow } from '../core/nyckeltal';
 import { BALANSKRAV_NEGATIVE_NOTE, BALANSKRAV_SPEC } from '../core/balanskrav';
 import { type Finding } from '../core/findings';
-import { type Money, moneyRatio, moneyRoundKronor, moneyRoundTkr, moneyToCellNumber } from '../core/money';
+import { ExactDecimal, type Money, moneyRatio, moneyRoundKronor, moneyRoundTkr, moneyToCellNumber } from '../core/money';
 import { type Reconciliation } from '../core/reconciliation';
 import { RESULTATRAKNING_SPEC } from '../core/resultatrakning';
 import { type StatementModel, type StatementSpec, statementRow } from '../core/statement';
@@ -210,14 +213,30 @@ export function kontrollerSheet(reconciliations: readonly Reconciliation[], find
   return { name: SHEET_NAMES.kontroller, rows, widths: [70, 16, 16, 14, 12, 40], freezeRows: HEADER_ROW };
 }
 
+function unitCell(value: Decimal | undefined, unit: MeasureUnit): SpecCell | null {
+  if (value === undefined) return null;
+  if (unit === 'procent') return { value: new ExactDecimal(value).dividedBy(100).toNumber(), format: '0.00%', style: { align: 'right' } };
+  if (unit === 'kr') return { value: new ExactDecimal(value).toDecimalPlaces(2).toNumber(), format: '#,##0 "kr";-#,##0 "kr";0 "kr"', style: { align: 'right' } };
+  return { value: new ExactDecimal(value).toNumber(), format: '0', style: { align: 'right' } };
+}
+
+export function nyckeltalSheet(rows: readonly NyckeltalRow[], meta: RenderMeta): SheetSpec {
+  const out: (SpecCell | null)[][] = preamble(`Nyckeltal ${meta.year}`, meta);
+  out.push([text('Nyckeltal', HEADER_STYLE), text(`${meta.year}`, { ...HEADER_STYLE, align: 'right' }), text(`${meta.year - 1}`, { ...HEADER_STYLE, align: 'right' })]);
+  for (const r of rows) out.push([text(r.name), ...r.values.map((v) => unitCell(v, r.unit))]);
+  out.push([], [text('Procent med två decimaler, beräknade på exakta belopp. Andelar av insatser delar varje insats efter dess andel individinriktad (bladet Insatser).', { italic: true, wrap: true })]);
+  return { name: SHEET_NAMES.nyckeltal, rows: out, widths: [60, 16, 16], freezeRows: HEADER_ROW };
+}
+
 /** All generated sheets of a bokslut, in the order they are written. */
-export function bokslutSheets(bokslut: Bokslut, findings: readonly Finding[], meta: RenderMeta): SheetSpec[] {
+export function bokslutSheets(bokslut: Bokslut, findings: readonly Finding[], meta: RenderMeta, nyckeltal: readonly NyckeltalRow[] = []): SheetSpec[] {
   return [
     resultatrakningSheet(bokslut.resultatrakning, meta),
     balansrakningSheet(bokslut.balansrakning, meta),
     driftredovisningSheet(bokslut.driftredovisning, meta),
     kassaflodeSheet(bokslut.kassaflodesanalys, meta),
     balanskravSheet(bokslut.balanskrav, meta),
+    nyckeltalSheet(nyckeltal, meta),
     kontrollerSheet(bokslut.reconciliations, findings, meta),
   ];
 }
