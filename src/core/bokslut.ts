@@ -6,6 +6,7 @@ import { type Budget, budgetLinesForYear } from './budget';
 import { balansrakningBuild } from './balansrakning';
 import { kassaflodeBuild } from './kassaflode';
 import { balanskravBuild } from './balanskrav';
+import { flerarsBuild, type Flerarsoversikt, type History } from './flerars';
 import { BOKSLUT_CHECKS, type CheckContext } from './checks';
 import { columnFromBudget, columnFromPosition } from './columns';
 import { type DriftModel, driftredovisningBuild } from './driftredovisning';
@@ -26,6 +27,8 @@ export interface BokslutInput {
   readonly budget: Budget | undefined;
   readonly insatser: readonly InsatsLine[];
   readonly kontoplan: readonly KontoplanEntry[];
+  /** Older years from a Historik sheet, for the Flerårsöversikt. */
+  readonly history?: History;
 }
 
 export interface Bokslut {
@@ -38,6 +41,7 @@ export interface Bokslut {
   readonly driftredovisning: DriftModel;
   readonly kassaflodesanalys: StatementModel;
   readonly balanskrav: StatementModel;
+  readonly flerarsoversikt: Flerarsoversikt;
   readonly reconciliations: readonly Reconciliation[];
 }
 
@@ -130,6 +134,9 @@ export function bokslutCompute(input: BokslutInput): BokslutResult {
     findings.push(...outcome.findings);
   }
   reconciliations.push(mapped.reconciliation);
+  const flerarsoversikt = flerarsBuild({ year, positions, mapping, insatser, settings: input.settings, history: input.history });
+  reconciliations.push(...flerarsoversikt.reconciliations);
+  findings.push(...flerarsoversikt.findings);
   const forbund = input.settings.forbund ?? 'Samordningsförbundet';
-  return { bokslut: { year, forbund, summary, positions, resultatrakning, balansrakning, driftredovisning, kassaflodesanalys, balanskrav, reconciliations }, findings };
+  return { bokslut: { year, forbund, summary, positions, resultatrakning, balansrakning, driftredovisning, kassaflodesanalys, balanskrav, flerarsoversikt, reconciliations }, findings };
 }

@@ -15,6 +15,8 @@ import { insatserRead } from '../sheets/insatserReader';
 import { kontoplanRead } from '../sheets/kontoplanReader';
 import { ledgerRead } from '../sheets/ledgerReader';
 import { statisticsRead } from '../sheets/goalsReader';
+import { historyRead } from '../sheets/historyReader';
+import { type History } from '../core/flerars';
 import { yearBasisFromBokslut } from '../core/goalBasis';
 import { nyckeltalBuild, type NyckeltalRow } from '../core/nyckeltal';
 import { type StatisticsRow } from '../core/participants';
@@ -55,6 +57,7 @@ interface Inputs {
   readonly ledger: Ledger | undefined;
   readonly budget: Budget | undefined;
   readonly statistics: StatisticsRow[] | undefined;
+  readonly history: History | undefined;
   readonly findings: Finding[];
   readonly parsed: ReturnType<typeof parseSettingsSheets>;
 }
@@ -102,7 +105,14 @@ export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial
     statistics = read.rows;
     findings.push(...read.findings);
   }
-  return { roles, ledger, budget, statistics, findings, parsed };
+  let history: History | undefined;
+  const historySheet = get(roles.history);
+  if (historySheet) {
+    const read = historyRead(historySheet);
+    history = read.history;
+    findings.push(...read.findings);
+  }
+  return { roles, ledger, budget, statistics, history, findings, parsed };
 }
 
 export async function reportsRun(port: WorkbookPort, options: RunOptions): Promise<RunResult> {
@@ -127,7 +137,7 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
   }
 
   step('beräknar');
-  const computed = bokslutCompute({ settings: parsed.settings, ledger, budget, insatser: parsed.insatser, kontoplan: parsed.kontoplan });
+  const computed = bokslutCompute({ settings: parsed.settings, ledger, budget, insatser: parsed.insatser, kontoplan: parsed.kontoplan, history: inputs.history });
   step('kontrollerar');
   findings.push(...computed.findings);
   const bokslut = computed.bokslut;
@@ -143,7 +153,7 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
   if (options.contentsLost && options.contentsLost.length > 0) {
     findings.push(finding('innehall-forloras', `Arbetsboken innehåller ${options.contentsLost.join(', ')}, som inte följer med när kopian sparas. Öppna originalet för dem; rapportbladen finns i kopian.`));
   }
-  const used = [roles.ledger, roles.balanceReport, roles.resultReport, roles.budget, roles.settings, roles.insatser, roles.kontoplan].filter((n): n is string => n !== undefined);
+  const used = [roles.ledger, roles.balanceReport, roles.resultReport, roles.budget, roles.settings, roles.insatser, roles.kontoplan, roles.statistics, roles.history].filter((n): n is string => n !== undefined);
   const usedSnapshots = snapshots.filter((s) => used.includes(s.name));
   const meta: RenderMeta = {
     forbund: bokslut.forbund,

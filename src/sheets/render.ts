@@ -11,6 +11,7 @@ import type Decimal from 'decimal.js';
 import { type MeasureUnit } from '../core/goals';
 import { KASSAFLODE_SPEC } from '../core/kassaflode';
 import { type NyckeltalRow } from '../core/nyckeltal';
+import { FLERARS_PERCENT_ROWS, FLERARS_ROWS, type Flerarsoversikt } from '../core/flerars';
 import { BALANSKRAV_NEGATIVE_NOTE, BALANSKRAV_SPEC } from '../core/balanskrav';
 import { type Finding } from '../core/findings';
 import { ExactDecimal, type Money, moneyRatio, moneyRoundKronor, moneyRoundTkr, moneyToCellNumber } from '../core/money';
@@ -228,6 +229,25 @@ export function nyckeltalSheet(rows: readonly NyckeltalRow[], meta: RenderMeta):
   return { name: SHEET_NAMES.nyckeltal, rows: out, widths: [60, 16, 16], freezeRows: HEADER_ROW };
 }
 
+export function flerarsSheet(model: Flerarsoversikt, meta: RenderMeta): SheetSpec {
+  const out: (SpecCell | null)[][] = preamble(`Flerårsöversikt ${model.years[0]}–${model.years[model.years.length - 1]}`, meta);
+  out.push([text('Rad', HEADER_STYLE), ...model.years.map((y) => text(`${y}`, { ...HEADER_STYLE, align: 'right' }))]);
+  for (const name of FLERARS_ROWS) {
+    const values = model.rows.get(name);
+    const percent = FLERARS_PERCENT_ROWS.includes(name);
+    out.push([text(name), ...model.years.map((y) => {
+      const v = values?.get(y);
+      if (!v) return null;
+      return percent ? unitCell(v.value, 'procent') : money(v.value as Money, meta.unit);
+    })]);
+  }
+  const source = (kind: 'huvudbok' | 'historik') => model.years.filter((y) => [...model.rows.values()].some((m) => m.get(y)?.source === kind));
+  const books = source('huvudbok');
+  const history = source('historik');
+  out.push([], [text(`Källa: huvudboken ${books.join(', ') || '–'}${history.length > 0 ? `; bladet Historik ${history.join(', ')}` : ''}. Kontroller visar om varje års eget kapital följer av föregående år plus årets resultat.`, { italic: true, wrap: true })]);
+  return { name: SHEET_NAMES.flerarsoversikt, rows: out, widths: [40, 14, 14, 14, 14, 14], freezeRows: HEADER_ROW };
+}
+
 /** All generated sheets of a bokslut, in the order they are written. */
 export function bokslutSheets(bokslut: Bokslut, findings: readonly Finding[], meta: RenderMeta, nyckeltal: readonly NyckeltalRow[] = []): SheetSpec[] {
   return [
@@ -237,6 +257,7 @@ export function bokslutSheets(bokslut: Bokslut, findings: readonly Finding[], me
     kassaflodeSheet(bokslut.kassaflodesanalys, meta),
     balanskravSheet(bokslut.balanskrav, meta),
     nyckeltalSheet(nyckeltal, meta),
+    flerarsSheet(bokslut.flerarsoversikt, meta),
     kontrollerSheet(bokslut.reconciliations, findings, meta),
   ];
 }
