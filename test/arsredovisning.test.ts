@@ -8,7 +8,7 @@ import { reportsJson } from '../src/pipeline/json';
 import { type RunResult } from '../src/pipeline/run';
 import { EXAMPLES, openExample, runOn } from './helpers';
 
-type YearFigures = { KFA: Record<string, number>; Nyckeltal: Record<string, number> };
+type YearFigures = { KFA: Record<string, number>; Nyckeltal: Record<string, number>; RR: Record<string, number>; Driftredovisning_netto_per_insats: Record<string, number> };
 const expected = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'solleftea-2024.expected.json'), 'utf8')).kronor as Record<string, YearFigures>;
 
 let result: RunResult;
@@ -88,5 +88,37 @@ describe('Nyckeltal', () => {
     // SamCoach: netto −775 000 kr (driftredovisning 2024), 38 aktiva uppdrag and 15 avslutade ärenden
     expect(get('Kostnad per handlagt ärende: SamCoach')).toBe((775000 / 38).toFixed(2));
     expect(get('Kostnad per avslutat ärende: SamCoach')).toBe((775000 / 15).toFixed(2));
+  });
+});
+
+describe('Noter', () => {
+  test('four notes, each total equal to its line in both years (Kontroller)', () => {
+    const checks = result.bokslut!.reconciliations.filter((r) => r.id.startsWith('not-'));
+    expect(checks).toHaveLength(8);
+    expect(checks.filter((r) => !r.passed)).toEqual([]);
+  });
+
+  test('intäkter per medlem: the driftbidrag split by member, adding up to Verksamhetens intäkter', () => {
+    const note = reportsJson(result).rapporter.noter.find((n) => n.not === 1)!;
+    expect(note.rubrik).toBe('Verksamhetens intäkter per medlem');
+    expect(note.rader.map((r) => r.rad)).toEqual(['Försäkringskassan (staten)', 'Region Västernorrland', 'Sollefteå kommun', 'Summa']);
+    expect(note.rader.find((r) => r.rad === 'Summa')?.utfall).toBe(expected['2024']!.RR['Verksamhetens intäkter']!.toFixed(2));
+  });
+
+  test('kostnader per insats match the driftredovisning nettos where a line has no income', () => {
+    const note = reportsJson(result).rapporter.noter.find((n) => n.not === 2)!;
+    expect(note.rader.find((r) => r.rad === 'Kansli')?.utfall).toBe(expected['2024']!.Driftredovisning_netto_per_insats['Kansli']!.toFixed(2));
+    expect(note.rader.find((r) => r.rad === 'Summa')?.utfall).toBe(expected['2024']!.RR['Verksamhetens kostnader']!.toFixed(2));
+  });
+
+  test('the not-number is shown on RR and BR', async () => {
+    const { resultatrakningSheet, balansrakningSheet } = await import('../src/sheets/render');
+    const meta = { forbund: 'F', year: 2024, unit: 'kr' as const, version: 't', generatedAt: '', sources: [], checksum: '' };
+    const rrRows = resultatrakningSheet(result.bokslut!.resultatrakning, meta, result.bokslut!.noter).rows;
+    const notCol = rrRows[4]!.findIndex((c) => c?.value === 'Not');
+    expect(rrRows.find((r) => r[0]?.value === 'Verksamhetens intäkter')?.[notCol]?.value).toBe(1);
+    const brRows = balansrakningSheet(result.bokslut!.balansrakning, meta, result.bokslut!.noter).rows;
+    const brNot = brRows[4]!.findIndex((c) => c?.value === 'Not');
+    expect(brRows.find((r) => r[0]?.value === 'Kortfristiga skulder')?.[brNot]?.value).toBe(4);
   });
 });

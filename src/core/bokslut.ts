@@ -6,6 +6,7 @@ import { type Budget, budgetLinesForYear } from './budget';
 import { balansrakningBuild } from './balansrakning';
 import { kassaflodeBuild } from './kassaflode';
 import { balanskravBuild } from './balanskrav';
+import { type Note, noterBuild, noterCheck } from './noter';
 import { flerarsBuild, type Flerarsoversikt, type History } from './flerars';
 import { BOKSLUT_CHECKS, type CheckContext } from './checks';
 import { columnFromBudget, columnFromPosition } from './columns';
@@ -42,6 +43,7 @@ export interface Bokslut {
   readonly kassaflodesanalys: StatementModel;
   readonly balanskrav: StatementModel;
   readonly flerarsoversikt: Flerarsoversikt;
+  readonly noter: readonly Note[];
   readonly reconciliations: readonly Reconciliation[];
 }
 
@@ -134,9 +136,13 @@ export function bokslutCompute(input: BokslutInput): BokslutResult {
     findings.push(...outcome.findings);
   }
   reconciliations.push(mapped.reconciliation);
+  const noter = noterBuild({ year, summary, positions, mapping, insatser, settings: input.settings, accountNames: input.ledger.accountNames });
+  const noterChecked = noterCheck(noter, year, resultatrakning, balansrakning);
+  reconciliations.push(...noterChecked.reconciliations);
+  findings.push(...noterChecked.findings);
   const flerarsoversikt = flerarsBuild({ year, positions, mapping, insatser, settings: input.settings, history: input.history });
   reconciliations.push(...flerarsoversikt.reconciliations);
   findings.push(...flerarsoversikt.findings);
   const forbund = input.settings.forbund ?? 'Samordningsförbundet';
-  return { bokslut: { year, forbund, summary, positions, resultatrakning, balansrakning, driftredovisning, kassaflodesanalys, balanskrav, flerarsoversikt, reconciliations }, findings };
+  return { bokslut: { year, forbund, summary, positions, resultatrakning, balansrakning, driftredovisning, kassaflodesanalys, balanskrav, flerarsoversikt, noter, reconciliations }, findings };
 }

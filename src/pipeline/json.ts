@@ -19,6 +19,7 @@ export interface ReportsJson {
     balanskrav: { rad: string; utfall: string | null; foregaendeAr: string | null }[];
     nyckeltal: { rad: string; utfall: string | null; foregaendeAr: string | null }[];
     flerarsoversikt: { rad: string; ar: number; belopp: string }[];
+    noter: { not: number; rubrik: string; rader: { rad: string; utfall: string | null; foregaendeAr: string | null }[] }[];
   };
   kontroller: { id: string; namn: string; godkand: boolean; forvantat: string; faktiskt: string; differens: string }[];
   fynd: { kod: string; allvarlighet: string; meddelande: string; celler: string[] }[];
@@ -37,6 +38,7 @@ export function reportsJson(result: RunResult): ReportsJson {
         ? b.driftredovisning.rows.map((r) => ({ rad: r.name, intakt: amount(r.intakt), kostnad: amount(r.kostnad), netto: amount(r.netto), budget: amount(r.budget), avvikelse: amount(r.avvikelse), foregaendeAr: amount(r.foregaendeAr) }))
         : [],
       kassaflodesanalys: b ? withAmounts(b.kassaflodesanalys.rows).map((r) => ({ rad: r.name, utfall: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]) })) : [],
+      noter: b ? b.noter.map((n) => ({ not: n.number, rubrik: n.title, rader: [...n.rows, { name: 'Summa', amounts: n.total }].map((r) => ({ rad: r.name, utfall: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]) })) })) : [],
       flerarsoversikt: b ? [...b.flerarsoversikt.rows.entries()].flatMap(([rad, years]) => [...years.entries()].sort(([a], [c]) => a - c).map(([ar, v]) => ({ rad, ar, belopp: fixed2(v.value) as string }))) : [],
       nyckeltal: result.nyckeltal.map((r) => ({ rad: r.name, utfall: fixed2(r.values[0]), foregaendeAr: fixed2(r.values[1]) })),
       balanskrav: b ? withAmounts(b.balanskrav.rows).map((r) => ({ rad: r.name, utfall: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]) })) : [],

@@ -11,6 +11,7 @@ import type Decimal from 'decimal.js';
 import { type MeasureUnit } from '../core/goals';
 import { KASSAFLODE_SPEC } from '../core/kassaflode';
 import { type NyckeltalRow } from '../core/nyckeltal';
+import { type Note } from '../core/noter';
 import { FLERARS_PERCENT_ROWS, FLERARS_ROWS, type Flerarsoversikt } from '../core/flerars';
 import { BALANSKRAV_NEGATIVE_NOTE, BALANSKRAV_SPEC } from '../core/balanskrav';
 import { type Finding } from '../core/findings';
@@ -123,7 +124,18 @@ function statementSheet(name: string, model: StatementModel, spec: StatementSpec
   return { name, rows, widths: [42, ...model.columns.map(() => 16), ...extraColumns.map(() => 14), 40], freezeRows: HEADER_ROW };
 }
 
-export function resultatrakningSheet(model: StatementModel, meta: RenderMeta): SheetSpec {
+/** The "Not" column: the note number on the line a note explains. */
+function noteColumn(model: StatementModel, notes: readonly Note[], statement: Note['statement']) {
+  return {
+    header: 'Not',
+    cell: (i: number): SpecCell | null => {
+      const n = notes.find((x) => x.statement === statement && x.line === model.rows[i]?.name);
+      return n ? { value: n.number, format: '0', style: { align: 'center' } } : null;
+    },
+  };
+}
+
+export function resultatrakningSheet(model: StatementModel, meta: RenderMeta, notes: readonly Note[] = []): SheetSpec {
   return statementSheet(SHEET_NAMES.resultatrakning, model, RESULTATRAKNING_SPEC, meta, [
     {
       header: `Utfall i % av budget`,
@@ -137,12 +149,23 @@ export function resultatrakningSheet(model: StatementModel, meta: RenderMeta): S
         return percent(ratio?.toNumber());
       },
     },
-    { header: 'Not', cell: () => null },
+    noteColumn(model, notes, 'resultatrakning'),
   ]);
 }
 
-export function balansrakningSheet(model: StatementModel, meta: RenderMeta): SheetSpec {
-  return statementSheet(SHEET_NAMES.balansrakning, model, BALANSRAKNING_SPEC, meta, [{ header: 'Not', cell: () => null }]);
+export function balansrakningSheet(model: StatementModel, meta: RenderMeta, notes: readonly Note[] = []): SheetSpec {
+  return statementSheet(SHEET_NAMES.balansrakning, model, BALANSRAKNING_SPEC, meta, [noteColumn(model, notes, 'balansrakning')]);
+}
+
+export function noterSheet(notes: readonly Note[], meta: RenderMeta): SheetSpec {
+  const out: (SpecCell | null)[][] = preamble(`Noter ${meta.year}`, meta);
+  out.push([text('Rad', HEADER_STYLE), text(`${meta.year}`, { ...HEADER_STYLE, align: 'right' }), text(`${meta.year - 1}`, { ...HEADER_STYLE, align: 'right' })]);
+  for (const n of notes) {
+    out.push([text(`Not ${n.number} ${n.title}`, { bold: true })]);
+    for (const r of n.rows) out.push([text(r.name), ...r.amounts.map((a) => money(a, meta.unit))]);
+    out.push([text(`Summa (= ${n.line})`, { bold: true, borderTop: true }), ...n.total.map((a) => money(a, meta.unit, { bold: true, borderTop: true }))], []);
+  }
+  return { name: SHEET_NAMES.noter, rows: out, widths: [52, 16, 16], freezeRows: HEADER_ROW };
 }
 
 export function kassaflodeSheet(model: StatementModel, meta: RenderMeta): SheetSpec {
@@ -251,8 +274,9 @@ export function flerarsSheet(model: Flerarsoversikt, meta: RenderMeta): SheetSpe
 /** All generated sheets of a bokslut, in the order they are written. */
 export function bokslutSheets(bokslut: Bokslut, findings: readonly Finding[], meta: RenderMeta, nyckeltal: readonly NyckeltalRow[] = []): SheetSpec[] {
   return [
-    resultatrakningSheet(bokslut.resultatrakning, meta),
-    balansrakningSheet(bokslut.balansrakning, meta),
+    resultatrakningSheet(bokslut.resultatrakning, meta, bokslut.noter),
+    balansrakningSheet(bokslut.balansrakning, meta, bokslut.noter),
+    noterSheet(bokslut.noter, meta),
     driftredovisningSheet(bokslut.driftredovisning, meta),
     kassaflodeSheet(bokslut.kassaflodesanalys, meta),
     balanskravSheet(bokslut.balanskrav, meta),
