@@ -64,14 +64,14 @@ function the(result: RunResult, code: FindingCode): Finding {
   return f;
 }
 
-async function expectBlocked(o: Outcome, code: FindingCode, cell: string): Promise<Finding> {
+async function expectBlocked(o: Outcome, code: FindingCode, cell: string, added: string[] = []): Promise<Finding> {
   const f = the(o.result, code);
   expect(f.severity).toBe('blockerande');
   expect(f.message).toContain(cell);
   expect(f.cells.map(cellRefText)).toContain(cell);
   expect(o.result.status).toBe('blockerat');
   expect(await generatedSheets(o.wb)).toEqual([]);
-  expect(await o.wb.sheetNames()).toEqual(o.inputNames);
+  expect(await o.wb.sheetNames()).toEqual([...o.inputNames, ...added]);
   return f;
 }
 
@@ -100,10 +100,13 @@ test('text in an amount cell', async () => {
   expect(f.message).toContain('femtio');
 });
 
-test('an account that maps to no report line', async () => {
+test('an account that maps to no report line: no report, and the one sheet written is a proposed Kontoplan', async () => {
   const o = await run((s) => (row(s, 'Huvudbok', 11)[2] = 9999));
-  const f = await expectBlocked(o, 'konto-utan-rad', 'Huvudbok!G11');
+  const f = await expectBlocked(o, 'konto-utan-rad', 'Huvudbok!G11', ['Kontoplan']);
   expect(f.message).toContain('9999');
+  const [kontoplan] = await o.wb.readSheets(['Kontoplan']);
+  expect(kontoplan?.cells[0]).toEqual(['Konto', 'Benämning', 'Belopp', 'Rad', 'Status']);
+  expect(kontoplan?.cells.find((r) => r[0] === '9999')?.[4]).toBe('förslag');
 });
 
 test('an unbalanced ledger', async () => {

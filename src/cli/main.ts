@@ -167,8 +167,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     status = result.status;
   } else {
     const result = await reportsRun(workbook, { version, contentsLost: workbook.contentsLost });
-    const writtenTo = result.status === 'skrivet' ? await save() : undefined;
-    if (result.status === 'skrivet' && !writtenTo) return 2;
+    // A blocked run may still have written one sheet: the proposed Kontoplan.
+    const writtenTo = result.written ? await save() : undefined;
+    if (result.written && !writtenTo) return 2;
     summary = summaryText(result, writtenTo);
     json = reportsJson(result);
     status = result.status;

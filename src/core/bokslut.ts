@@ -6,6 +6,7 @@ import { type Budget, budgetLinesForYear } from './budget';
 import { balansrakningBuild } from './balansrakning';
 import { kassaflodeBuild } from './kassaflode';
 import { balanskravBuild } from './balanskrav';
+import { accountsUncertain, type UncertainAccount } from './accountProposal';
 import { type Note, noterBuild, noterCheck } from './noter';
 import { flerarsBuild, type Flerarsoversikt, type History } from './flerars';
 import { BOKSLUT_CHECKS, type CheckContext } from './checks';
@@ -20,7 +21,6 @@ import { type Reconciliation, reconcile } from './reconciliation';
 import { resultatrakningBuild } from './resultatrakning';
 import { type Settings } from './settings';
 import { type StatementModel } from './statement';
-import { type CellRef } from './cellref';
 
 export interface BokslutInput {
   readonly settings: Settings;
@@ -51,34 +51,34 @@ export interface BokslutResult {
   /** Undefined when the input does not allow a bokslut at all (no data for the year). */
   readonly bokslut: Bokslut | undefined;
   readonly findings: readonly Finding[];
+  /** Accounts without a certain line: the run proposes a Kontoplan for them. */
+  readonly uncertainAccounts: readonly UncertainAccount[];
 }
 
-/** Accounts with amounts that map nowhere: blocking, naming the account and its cells. */
-function mappingCheck(summary: LedgerSummary, mapping: AccountMapping, ledger: Ledger): { findings: Finding[]; reconciliation: Reconciliation } {
-  const unmapped = new Map<string, { ore: number; cells: CellRef[] }>();
+/**
+ * Accounts the mapping does not place with certainty: no line at all (konto-utan-rad), or a
+ * Kommun-Bas line its name contradicts (konto-osakert). Both block the run.
+ */
+function mappingCheck(summary: LedgerSummary, mapping: AccountMapping, ledger: Ledger): { findings: Finding[]; reconciliation: Reconciliation; uncertain: UncertainAccount[] } {
   let mappedOre = 0;
   let totalOre = 0;
   for (const accounts of summary.byYear.values()) {
     for (const [account, totals] of accounts) {
       const abs = Math.abs(totals.ibOre) + Math.abs(totals.movementOre);
       totalOre += abs;
-      if (mapping.place(account)) {
-        mappedOre += abs;
-        continue;
-      }
-      if (abs === 0 && totals.rowCount === 0) continue;
-      const u = unmapped.get(account) ?? { ore: 0, cells: [] };
-      u.ore += abs;
-      u.cells.push(totals.firstCell);
-      unmapped.set(account, u);
+      if (mapping.place(account)) mappedOre += abs;
     }
   }
-  const findings = [...unmapped.entries()].map(([account, u]) => {
-    const name = ledger.accountNames.get(account);
-    return finding('konto-utan-rad', `Konto ${account}${name ? ` (${name})` : ''} hör inte till någon rad i resultat- eller balansräkningen: lägg till det i bladet Kontoplan med den rad det ska redovisas på.`, u.cells);
+  const uncertain = accountsUncertain(summary, mapping, ledger.accountNames);
+  const findings = uncertain.map((u) => {
+    const named = `Konto ${u.account}${u.name ? ` (${u.name})` : ''}`;
+    const proposal = u.proposed ? ` Förslag: ${u.proposed}.` : '';
+    return u.reason === 'utanför'
+      ? finding('konto-utan-rad', `${named} hör inte till någon rad i resultat- eller balansräkningen: lägg till det i bladet Kontoplan med den rad det ska redovisas på.${proposal}`, u.cells)
+      : finding('konto-osakert', `${named} ligger i Kommun-Bas intervall för ${u.rangeLine}, men namnet säger något annat: ange raden i bladet Kontoplan.${proposal}`, u.cells);
   });
   const reconciliation = reconcile('konton-mappade', 'Alla konton med belopp hör till en rad i resultat- eller balansräkningen (summa belopp)', moneyFromOre(totalOre), moneyFromOre(mappedOre));
-  return { findings, reconciliation };
+  return { findings, reconciliation, uncertain };
 }
 
 /** Which year to report: Inställningar's räkenskapsår, else the latest year of the ledger. */
@@ -105,7 +105,7 @@ export function bokslutCompute(input: BokslutInput): BokslutResult {
   const yearChoice = bokslutYear(input.settings, summary, input.ledger);
   findings.push(...yearChoice.findings);
   const year = yearChoice.year;
-  if (year === undefined) return { bokslut: undefined, findings };
+  if (year === undefined) return { bokslut: undefined, findings, uncertainAccounts: [] };
   // map: every account with an amount must have a line
   const mapping = accountMappingCreate(input.kontoplan);
   const mapped = mappingCheck(summary, mapping, input.ledger);
@@ -144,5 +144,5 @@ export function bokslutCompute(input: BokslutInput): BokslutResult {
   reconciliations.push(...flerarsoversikt.reconciliations);
   findings.push(...flerarsoversikt.findings);
   const forbund = input.settings.forbund ?? 'Samordningsförbundet';
-  return { bokslut: { year, forbund, summary, positions, resultatrakning, balansrakning, driftredovisning, kassaflodesanalys, balanskrav, flerarsoversikt, noter, reconciliations }, findings };
+  return { bokslut: { year, forbund, summary, positions, resultatrakning, balansrakning, driftredovisning, kassaflodesanalys, balanskrav, flerarsoversikt, noter, reconciliations }, findings, uncertainAccounts: mapped.uncertain };
 }

@@ -47,6 +47,7 @@ export const FINDING_CODES = {
   'eget-kapital-serie-bruten': 'varning',
   'not-avviker': 'varning',
   'konto-osakert': 'blockerande',
+  'kontoplan-foreslagen': 'varning',
   'mal-saknas': 'varning',
   'underlag-saknas': 'blockerande',
 } as const satisfies Record<string, Severity>;

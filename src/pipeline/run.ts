@@ -20,7 +20,8 @@ import { type History } from '../core/flerars';
 import { yearBasisFromBokslut } from '../core/goalBasis';
 import { nyckeltalBuild, type NyckeltalRow } from '../core/nyckeltal';
 import { type StatisticsRow } from '../core/participants';
-import { bokslutSheets, type RenderMeta } from '../sheets/render';
+import { bokslutSheets, kontoplanProposalSheet, type RenderMeta } from '../sheets/render';
+import { kontoplanProposal } from '../core/accountProposal';
 import { settingsRead } from '../sheets/settingsReader';
 import { type SheetSnapshot, type WorkbookPort, type WriteOutcome } from '../workbook/port';
 import { inputChecksum } from './checksum';
@@ -142,7 +143,17 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
   findings.push(...computed.findings);
   const bokslut = computed.bokslut;
   if (!bokslut || findingsBlocking(findings).length > 0) {
-    return { ...base, status: 'blockerat', year: bokslut?.year ?? parsed.settings.year, bokslut, findings };
+    // Accounts without a certain line and no Kontoplan yet: the one sheet this run writes is
+    // a proposed Kontoplan for the user to confirm.
+    let written: WriteOutcome | undefined;
+    if (bokslut && computed.uncertainAccounts.length > 0 && !roles.kontoplan) {
+      const mapping = accountMappingCreate(parsed.kontoplan);
+      const rows = kontoplanProposal(bokslut.summary, bokslut.year, mapping, ledger.accountNames, computed.uncertainAccounts);
+      step('skriver');
+      written = await port.writeSheets([kontoplanProposalSheet(rows, computed.uncertainAccounts)]);
+      findings.push(finding('kontoplan-foreslagen', `Bladet ${written.written[0]?.name ?? 'Kontoplan'} har skapats med ett förslag för alla ${rows.length} konton. Kontrollera raderna (de osäkra är gulmarkerade), skriv "bekräftad" i Status eller töm kolumnen och kör Generera rapporter igen.`));
+    }
+    return { ...base, status: 'blockerat', year: bokslut?.year ?? parsed.settings.year, bokslut, findings, written };
   }
 
   const mapping = accountMappingCreate(parsed.kontoplan);

@@ -1,5 +1,6 @@
 // Kontoplan reader: the förbund's own chart (Konto, Benämning, Rad) where Rad names the
-// statement line exactly as it stands on the resultaträkning or balansräkning.
+// statement line exactly as it stands on the resultaträkning or balansräkning. A row whose
+// Status is "förslag" (a proposal the run wrote) is not in force until it is confirmed.
 import { accountLineFromRowName, type KontoplanEntry } from '../core/accounts';
 import { cellRef } from '../core/cellref';
 import { type Finding, finding } from '../core/findings';
@@ -12,7 +13,11 @@ export const KONTOPLAN_ROLES: readonly ColumnRole[] = [
   { role: 'Konto', names: ['konto', 'kontonr', 'kontonummer'], unique: true },
   { role: 'Benämning', names: ['benämning', 'kontonamn', 'namn'] },
   { role: 'Rad', names: ['rad', 'rapportrad', 'rrbrrad', 'redovisningsrad', 'post'], unique: true },
+  { role: 'Status', names: ['status'], unique: true },
 ];
+
+/** A proposed row not yet confirmed: Status "förslag". "bekräftad" or empty is in force. */
+const PROPOSED = 'förslag';
 
 export function kontoplanRead(snapshot: SheetSnapshot | undefined): { entries: KontoplanEntry[]; findings: Finding[] } {
   if (!snapshot) return { entries: [], findings: [] };
@@ -24,6 +29,7 @@ export function kontoplanRead(snapshot: SheetSnapshot | undefined): { entries: K
   const cKonto = headerColumn(header, 'Konto') as number;
   const cNamn = headerColumn(header, 'Benämning');
   const cRad = headerColumn(header, 'Rad') as number;
+  const cStatus = headerColumn(header, 'Status');
   const entries: KontoplanEntry[] = [];
   for (let r = header.row + 1; r <= snapshot.cells.length; r++) {
     const row = snapshot.cells[r - 1] ?? [];
@@ -34,6 +40,7 @@ export function kontoplanRead(snapshot: SheetSnapshot | undefined): { entries: K
       continue;
     }
     if (rad === '') continue;
+    if (cStatus && cellText(row[cStatus - 1] ?? null).toLowerCase() === PROPOSED) continue;
     const line = accountLineFromRowName(rad, account);
     if (!line) {
       findings.push(finding('kontoplan-okand-rad', `Rad "${rad}" för konto ${account} finns inte i resultat- eller balansräkningen: skriv radens namn som det står där, till exempel Verksamhetens kostnader eller Kassa och bank.`, [cellRef(sheet, r, cRad)]));

@@ -12,6 +12,7 @@ import { type MeasureUnit } from '../core/goals';
 import { KASSAFLODE_SPEC } from '../core/kassaflode';
 import { type NyckeltalRow } from '../core/nyckeltal';
 import { type Note } from '../core/noter';
+import { type KontoplanProposalRow, type UncertainAccount } from '../core/accountProposal';
 import { FLERARS_PERCENT_ROWS, FLERARS_ROWS, type Flerarsoversikt } from '../core/flerars';
 import { BALANSKRAV_NEGATIVE_NOTE, BALANSKRAV_SPEC } from '../core/balanskrav';
 import { type Finding } from '../core/findings';
@@ -269,6 +270,21 @@ export function flerarsSheet(model: Flerarsoversikt, meta: RenderMeta): SheetSpe
   const history = source('historik');
   out.push([], [text(`Källa: huvudboken ${books.join(', ') || '–'}${history.length > 0 ? `; bladet Historik ${history.join(', ')}` : ''}. Kontroller visar om varje års eget kapital följer av föregående år plus årets resultat.`, { italic: true, wrap: true })]);
   return { name: SHEET_NAMES.flerarsoversikt, rows: out, widths: [40, 14, 14, 14, 14, 14], freezeRows: HEADER_ROW };
+}
+
+/** The Kontoplan proposed when accounts have no certain line: every account, Status "förslag". */
+export function kontoplanProposalSheet(rows: readonly KontoplanProposalRow[], uncertain: readonly UncertainAccount[]): SheetSpec {
+  const flagged = new Set(uncertain.map((u) => u.account));
+  const header = ['Konto', 'Benämning', 'Belopp', 'Rad', 'Status'].map((h) => text(h, HEADER_STYLE));
+  const body = rows.map((r) => [
+    text(r.account),
+    text(r.name),
+    money(r.amount, 'kr'),
+    r.line ? text(r.line, flagged.has(r.account) ? { fill: 'FFEB9C', bold: true } : undefined) : text('', { fill: 'FFC7CE' }),
+    text('förslag'),
+  ]);
+  const note = [text('Förslag från Finsam Ekonomi. Kontrollera Rad (gulmarkerade konton placeras inte säkert av Kommun-Bas), skriv "bekräftad" i Status eller töm kolumnen, och kör igen. Belopp: årets IB plus årets rader i bokföringens tecken.', { italic: true, wrap: true })];
+  return { name: 'Kontoplan', kind: 'settings', rows: [header, ...body, [], note], widths: [10, 40, 16, 36, 12], freezeRows: 1 };
 }
 
 /** All generated sheets of a bokslut, in the order they are written. */

@@ -90,7 +90,7 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
       };
       const r = await reportsRun(port, { version: VERSION, roles: loaded.roles, onStep });
       setResult(r);
-      if (r.status === 'skrivet') props.onWritten?.();
+      if (r.status === 'skrivet' || r.written) props.onWritten?.();
     } catch (e) {
       const message = (e as Error).message;
       // Before the writing step nothing has been sent to the workbook; during it, Excel may
@@ -166,7 +166,10 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
           <MessageBar intent={result.status === 'blockerat' ? 'error' : result.status === 'skrivet' ? 'success' : 'info'} role="status">
             <MessageBarBody>
               {result.status === 'skrivet' && `Rapporterna för ${result.year} är skrivna: ${result.written?.written.map((w) => w.name).join(', ')}.`}
-              {result.status === 'blockerat' && 'Inget skrevs: rätta de blockerande fynden nedan och kör igen.'}
+              {result.status === 'blockerat' &&
+                (result.written
+                  ? `Inga rapporter skrevs. Bladet ${result.written.written.map((w) => w.name).join(', ')} skapades med ett förslag: bekräfta det och kör igen.`
+                  : 'Inget skrevs: rätta de blockerande fynden nedan och kör igen.')}
               {result.status === 'inget-att-rapportera' && 'Inget att rapportera: arbetsboken har ingen huvudbok.'}
             </MessageBarBody>
           </MessageBar>
