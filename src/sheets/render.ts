@@ -166,6 +166,9 @@ export function noterSheet(notes: readonly Note[], meta: RenderMeta): SheetSpec 
     for (const r of n.rows) out.push([text(r.name), ...r.amounts.map((a) => money(a, meta.unit))]);
     out.push([text(`Summa (= ${n.line})`, { bold: true, borderTop: true }), ...n.total.map((a) => money(a, meta.unit, { bold: true, borderTop: true }))], []);
   }
+  const round = rounder(meta.unit);
+  const differs = notes.some((n) => n.total.some((t, c) => t !== undefined && Number(round(t)) !== n.rows.reduce((sum, r) => sum + (r.amounts[c] ? Number(round(r.amounts[c]!)) : 0), 0)));
+  if (differs) out.push([text(ROUNDING_NOTE, { italic: true })]);
   return { name: SHEET_NAMES.noter, rows: out, widths: [52, 16, 16], freezeRows: HEADER_ROW };
 }
 
