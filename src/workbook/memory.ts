@@ -5,6 +5,7 @@
 // becomes a formula unless the cell is formatted as text. It counts round trips. Tests use
 // it behind the Office adapter (`memoryWorkbook`), and the browser test serves it as a stub
 // Excel host.
+import { columnLetters } from './address';
 import { OfficeWorkbook, type ExcelRun } from './office';
 
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -58,13 +59,7 @@ export function addressParse(address: string): { row: number; col: number; rows:
 }
 
 function cellAddress(row: number, col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
+  return `${columnLetters(col)}${row + 1}`;
 }
 
 export class MemoryExcelHost {

@@ -4,6 +4,7 @@
 // updating suspended; formats after data; replaces only sheets that carry the marker;
 // protects generated sheets without password. Round trips: a constant few plus one per
 // block of data near the payload limit — never one per row, account or cell.
+import { columnLetters } from './address';
 import {
   type CellValue,
   type SheetSnapshot,
@@ -32,17 +33,6 @@ export function cellValueFromOffice(v: unknown): CellValue {
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   const s = String(v);
   return ERROR_TEXTS.has(s) ? { error: s } : s;
-}
-
-/** The column letters of a 0-based column ("G" for 6). */
-function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 /** Rows per block so that a block of `columns` columns stays within the payload budget. */

@@ -2,6 +2,7 @@
 // browser mode. Reads cells as typed values (dates as Excel serials, formulas as their cached
 // results), writes generated sheets as a whole and tells what the copy cannot carry along
 // (charts, pivot tables, images), which exceljs drops when it saves.
+import { columnLetters } from './address';
 import ExcelJS from 'exceljs';
 import {
   type CellValue,
@@ -69,18 +70,6 @@ function applyCell(cell: ExcelJS.Cell, spec: SpecCell): void {
       bottom: s.borderBottom ? { style: s.borderBottom } : undefined,
     };
   }
-}
-
-/** The column letters of a 0-based column. */
-function columnName(col: number): string {
-  let n = col + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -151,7 +140,7 @@ export class XlsxWorkbook implements WorkbookPort {
         });
       });
       for (const cf of spec.conditionalFormats ?? []) {
-        const col = columnName(cf.column);
+        const col = columnLetters(cf.column);
         ws.addConditionalFormatting({
           ref: `${col}${cf.fromRow}:${col}${cf.toRow}`,
           rules: cf.rules.map((rule, i) => ({
