@@ -122,7 +122,8 @@ function statementSheet(name: string, model: StatementModel, spec: StatementSpec
     ]);
   });
   if (statementRoundingDiffers(model, spec, meta.unit)) rows.push([], [text(ROUNDING_NOTE, { italic: true })]);
-  return { name, rows, widths: [42, ...model.columns.map(() => 16), ...extraColumns.map(() => 14), 40], freezeRows: HEADER_ROW };
+  const nameWidth = Math.min(64, Math.max(42, ...model.rows.map((r) => r.name.length + 2)));
+  return { name, rows, widths: [nameWidth, ...model.columns.map(() => 16), ...extraColumns.map(() => 14), 40], freezeRows: HEADER_ROW };
 }
 
 /** The "Not" column: the note number on the line a note explains. */
