@@ -13,8 +13,10 @@ export function accountLineFromName(name: string, account: string): AccountLine 
   if (/\b(bank|bankkonto|kassa|plusgiro|bankgiro|handkassa)\b/.test(n) && !/kostnad|avgift|ränta|ränte/.test(n)) return 'Kassa och bank';
   if (/eget kapital|balanserat resultat/.test(n)) return 'Eget kapital';
   if (/årets resultat/.test(n)) return /^[12]/.test(account) ? 'Eget kapital' : 'Årets resultat (bokslut)';
-  if (/fordran|fordringar|kundfordring|förutbetald|upplupna intäkter/.test(n)) return 'Fordringar';
-  if (/skuld|leverantör|källskatt|upplupna (sociala|kostnader|löner)|interimsskuld|avräkning skatt/.test(n)) return 'Kortfristiga skulder';
+  // Accruals first: "förutbetalda intäkter" is a debt, "förutbetalda kostnader" a claim.
+  if (/förutbetalda intäkter|upplupna (kostnader|sociala|löner|räntor)/.test(n)) return 'Kortfristiga skulder';
+  if (/fordran|fordringar|kundfordring|förutbetalda kostnader|upplupna intäkter/.test(n)) return 'Fordringar';
+  if (/skuld|leverantör|källskatt|interimsskuld|avräkning skatt/.test(n)) return 'Kortfristiga skulder';
   if (/ränteintäkt|finansiella intäkter/.test(n)) return 'Finansiella intäkter';
   if (/räntekostnad|bankkostnad|bankavgift|finansiella kostnader/.test(n)) return 'Finansiella kostnader';
   if (/avskrivning/.test(n)) return 'Avskrivningar';
