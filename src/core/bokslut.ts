@@ -5,8 +5,12 @@ import { type AccountMapping, accountMappingCreate, type KontoplanEntry } from '
 import { type Budget, budgetLinesForYear } from './budget';
 import { balansrakningBuild } from './balansrakning';
 import { kassaflodeBuild } from './kassaflode';
+import { yearBasisFromBokslut } from './goalBasis';
+import { type YearBasis } from './measures';
+import { nyckeltalBuild, type NyckeltalRow } from './nyckeltal';
+import { type StatisticsRow } from './participants';
 import { balanskravBuild } from './balanskrav';
-import { accountsUncertain, type UncertainAccount } from './accountProposal';
+import { accountsUncertain, kontoplanProposal, type KontoplanProposalRow, type UncertainAccount } from './accountProposal';
 import { type Note, noterBuild, noterCheck } from './noter';
 import { flerarsBuild, type Flerarsoversikt, type History } from './flerars';
 import { BOKSLUT_CHECKS, type CheckContext } from './checks';
@@ -30,6 +34,8 @@ export interface BokslutInput {
   readonly kontoplan: readonly KontoplanEntry[];
   /** Older years from a Historik sheet, for the Flerårsöversikt. */
   readonly history?: History;
+  /** Insatsstatistik, for the cost per ärende in Nyckeltal. */
+  readonly statistics?: readonly StatisticsRow[];
 }
 
 export interface Bokslut {
@@ -44,6 +50,9 @@ export interface Bokslut {
   readonly balanskrav: StatementModel;
   readonly flerarsoversikt: Flerarsoversikt;
   readonly noter: readonly Note[];
+  /** The measures' basis of the report year and the year before (undefined where the books lack it). */
+  readonly bases: readonly (YearBasis | undefined)[];
+  readonly nyckeltal: readonly NyckeltalRow[];
   readonly reconciliations: readonly Reconciliation[];
 }
 
@@ -51,8 +60,8 @@ export interface BokslutResult {
   /** Undefined when the input does not allow a bokslut at all (no data for the year). */
   readonly bokslut: Bokslut | undefined;
   readonly findings: readonly Finding[];
-  /** Accounts without a certain line: the run proposes a Kontoplan for them. */
-  readonly uncertainAccounts: readonly UncertainAccount[];
+  /** When accounts have no certain line: every account of the ledger with the line proposed for it. */
+  readonly kontoplanProposal: { readonly rows: readonly KontoplanProposalRow[]; readonly uncertain: readonly UncertainAccount[] } | undefined;
 }
 
 /**
@@ -105,7 +114,7 @@ export function bokslutCompute(input: BokslutInput): BokslutResult {
   const yearChoice = bokslutYear(input.settings, summary, input.ledger);
   findings.push(...yearChoice.findings);
   const year = yearChoice.year;
-  if (year === undefined) return { bokslut: undefined, findings, uncertainAccounts: [] };
+  if (year === undefined) return { bokslut: undefined, findings, kontoplanProposal: undefined };
   // map: every account with an amount must have a line
   const mapping = accountMappingCreate(input.kontoplan);
   const mapped = mappingCheck(summary, mapping, input.ledger);
@@ -144,5 +153,12 @@ export function bokslutCompute(input: BokslutInput): BokslutResult {
   reconciliations.push(...flerarsoversikt.reconciliations);
   findings.push(...flerarsoversikt.findings);
   const forbund = input.settings.forbund ?? 'Samordningsförbundet';
-  return { bokslut: { year, forbund, summary, positions, resultatrakning, balansrakning, driftredovisning, kassaflodesanalys, balanskrav, flerarsoversikt, noter, reconciliations }, findings, uncertainAccounts: mapped.uncertain };
+  const statements = { year, forbund, summary, positions, resultatrakning, balansrakning, driftredovisning, kassaflodesanalys, balanskrav };
+  const bases = ([0, 1] as const).map((column) => yearBasisFromBokslut(statements, { settings: input.settings, accountNames: input.ledger.accountNames, mapping, insatser }, column));
+  const nyckeltal = nyckeltalBuild(bases, driftredovisning, input.statistics);
+  return {
+    bokslut: { ...statements, flerarsoversikt, noter, bases, nyckeltal, reconciliations },
+    findings,
+    kontoplanProposal: mapped.uncertain.length > 0 ? { rows: kontoplanProposal(summary, year, mapping, input.ledger.accountNames, mapped.uncertain), uncertain: mapped.uncertain } : undefined,
+  };
 }

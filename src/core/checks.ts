@@ -1,12 +1,13 @@
 // Kontroller: every reconciliation of a bokslut as a small named function with one
 // signature. Each returns reconciliations (kept when they pass) and the findings that
 // failing ones raise. A new check is one function here and one failing test case.
-import { accountLineNature, type AccountMapping } from './accounts';
+import { type AccountMapping } from './accounts';
 import { type Budget } from './budget';
 import { type CellRef } from './cellref';
 import { type DriftModel } from './driftredovisning';
 import { type Finding, finding } from './findings';
 import { type InsatsIndex } from './insatser';
+import { driftbidragPerMember, incomeIsDriftbidrag } from './members';
 import { type Ledger, type LedgerSummary, ledgerYearTotals } from './ledger';
 import { type Money, moneyFromOre, moneyFromString, moneyAdd, moneyZero, moneyFormatKr } from './money';
 import { type YearPosition } from './positions';
@@ -207,11 +208,6 @@ export const checkBudgetSums: Check = (ctx) => {
   };
 };
 
-function nameTokens(name: string): Set<string> {
-  const stop = new Set(['driftbidrag', 'driftsbidrag', 'från', 'fran', 'bidrag', 'medlemsbidrag', 'till', 'och', 'av']);
-  return new Set(name.toLowerCase().replace(/[()/,.\-]/g, ' ').split(/\s+/).filter((t) => t.length > 1 && !stop.has(t)));
-}
-
 function isState(name: string): boolean {
   return /staten|försäkringskassan/i.test(name);
 }
@@ -223,35 +219,13 @@ export const checkMemberShares: Check = (ctx) => {
   if (members.length === 0 || !position) return { reconciliations: [], findings: [] };
   const reconciliations: Reconciliation[] = [];
   const findings: Finding[] = [];
-  const driftbidragAccounts = [...position.movement.keys()].filter((account) => {
-    const line = ctx.insatser.byAccount(account);
-    if (line) return line.type === 'Medlemsbidrag';
-    return accountLineNature(ctx.mapping.place(account)?.line ?? 'Eget kapital') === 'intäkt' && /driftsbidrag|driftbidrag|medlemsbidrag/i.test(ctx.ledger.accountNames.get(account) ?? '');
-  });
-  const perMember = new Map<string, number>();
-  let totalOre = 0;
-  const unplaced: string[] = [];
-  for (const account of driftbidragAccounts) {
-    const ore = -(position.movement.get(account) ?? 0);
-    totalOre += ore;
-    const named = members.find((m) => m.accounts.includes(account));
-    let best = named;
-    if (!best) {
-      const tokens = nameTokens(ctx.ledger.accountNames.get(account) ?? '');
-      let bestScore = 0;
-      for (const m of members) {
-        const score = [...nameTokens(m.name)].filter((t) => tokens.has(t)).length;
-        if (score > bestScore) {
-          bestScore = score;
-          best = m;
-        }
-      }
-    }
-    if (best) perMember.set(best.name, (perMember.get(best.name) ?? 0) + ore);
-    else unplaced.push(account);
-  }
+  const driftbidrag = [...position.movement.entries()]
+    .map(([account, ore]) => ({ account, name: ctx.ledger.accountNames.get(account) ?? '', amount: moneyFromOre(-ore) }))
+    .filter((income) => incomeIsDriftbidrag(ctx.insatser.byAccount(income.account), ctx.mapping.place(income.account)?.line, income.name));
+  const split = driftbidragPerMember(members, driftbidrag);
+  const total = split.total;
+  const unplaced = split.unplaced;
   const shareTotal = members.reduce((s, m) => s + m.share, 0);
-  const total = moneyFromOre(totalOre);
   const shareReconcile = reconcile(`medlemsandelar-summa`, 'Medlemmarnas andelar i Inställningar summerar till 100 %', moneyFromString('100'), moneyFromString((Math.round(shareTotal * 1e6) / 1e4).toString()), members.map((m) => m.cell));
   reconciliations.push(shareReconcile);
   const stateShare = members.filter((m) => isState(m.name)).reduce((s, m) => s + m.share, 0);
@@ -260,10 +234,10 @@ export const checkMemberShares: Check = (ctx) => {
   if (!shareReconcile.passed || !lawReconcile.passed) {
     findings.push(finding('medlemsandelar-avviker', `Medlemmarnas andelar i bladet Inställningar summerar till ${shareReconcile.actual.toString()} % och statens andel är ${lawReconcile.actual.toString()} %; lagen anger staten 50 % och region och kommuner tillsammans 50 %.`, members.map((m) => m.cell)));
   }
-  if (totalOre === 0) return { reconciliations, findings };
+  if (total.isZero()) return { reconciliations, findings };
   for (const m of members) {
     const expected = moneyFromString(total.times(m.share).toFixed(2));
-    const actual = moneyFromOre(perMember.get(m.name) ?? 0);
+    const actual = split.perMember.find((p) => p.member === m)?.amount ?? moneyZero;
     const r = reconcile(`driftbidrag-${m.name}`, `Driftbidrag ${ctx.year} från ${m.name} = ${(m.share * 100).toLocaleString('sv-SE')} % av ${moneyFormatKr(total)}`, expected, actual, [m.cell]);
     reconciliations.push(r);
     if (!r.passed) findings.push(finding('driftbidrag-avviker', `Driftbidraget ${ctx.year} från ${m.name} är ${moneyFormatKr(actual)}, men andelen ${(m.share * 100).toLocaleString('sv-SE')} % i Inställningar ger ${moneyFormatKr(expected)}.`, [m.cell]));

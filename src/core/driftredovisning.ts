@@ -56,7 +56,7 @@ function ledgerPerLine(summary: LedgerSummary, year: number, mapping: AccountMap
     const isIncome = accountLineNature(line) === 'intäkt';
     for (const [projekt, m] of totals.movementByProjekt) {
       if (m.ore === 0) continue;
-      const insats = projekt !== '' ? insatser.byProjekt(projekt) : insatser.byAccount(account);
+      const insats = insatser.forLedger(projekt, account);
       const key = insats ? insats.name : UNALLOCATED_LINE;
       if (!insats) unallocated.push({ year, account, projekt, ore: m.ore, cell: m.firstCell });
       const acc = perLine.get(key) ?? { intaktOre: 0, kostnadOre: 0, accounts: new Set<string>() };

@@ -3,13 +3,14 @@
 // the year, from the Historik sheet for older years — and the check that each year's eget
 // kapital follows from the year before plus the year's result.
 import type Decimal from 'decimal.js';
-import { type AccountLine, type AccountMapping, BR_ASSET_LINES } from './accounts';
+import { type AccountMapping, BR_ASSET_LINES } from './accounts';
 import { type CellRef } from './cellref';
 import { type Finding, finding } from './findings';
 import { type InsatsIndex } from './insatser';
+import { tilldeladeMedelForYear } from './goalBasis';
 import { soliditetPercent } from './keyFigures';
 import { type Money, moneyAdd, moneyFormatKr, moneyFromOre, moneyRatio } from './money';
-import { type YearPosition } from './positions';
+import { positionOreOnLines, type YearPosition } from './positions';
 import { reconcile, type Reconciliation } from './reconciliation';
 import { type Settings } from './settings';
 
@@ -34,28 +35,19 @@ export interface Flerarsoversikt {
   readonly findings: readonly Finding[];
 }
 
-function sumOn(map: ReadonlyMap<string, number>, mapping: AccountMapping, lines: readonly AccountLine[]): number {
-  let ore = 0;
-  for (const [account, v] of map) {
-    const line = mapping.place(account)?.line;
-    if (line && lines.includes(line)) ore += v;
-  }
-  return ore;
-}
-
 /** The figures of a year the ledger holds. */
 function fromBooks(p: YearPosition, mapping: AccountMapping, insatser: InsatsIndex, settings: Settings): Map<FlerarsRowName, Decimal> {
   const out = new Map<FlerarsRowName, Decimal>();
-  out.set('Verksamhetens intäkter', moneyFromOre(-sumOn(p.movement, mapping, ['Verksamhetens intäkter'])));
-  out.set('Verksamhetens kostnader', moneyFromOre(-sumOn(p.movement, mapping, ['Verksamhetens kostnader', 'Avskrivningar'])));
+  out.set('Verksamhetens intäkter', moneyFromOre(-positionOreOnLines(p.movement, mapping, ['Verksamhetens intäkter'])));
+  out.set('Verksamhetens kostnader', moneyFromOre(-positionOreOnLines(p.movement, mapping, ['Verksamhetens kostnader', 'Avskrivningar'])));
   out.set('Årets resultat', p.result);
   out.set('Utgående eget kapital', p.equity);
-  const assets = moneyFromOre(sumOn(p.ub, mapping, BR_ASSET_LINES));
+  const assets = moneyFromOre(positionOreOnLines(p.ub, mapping, BR_ASSET_LINES));
   const sol = soliditetPercent(p.equity, assets);
   if (sol) out.set('Soliditet', sol);
   let medlemsOre = 0;
   for (const [account, ore] of p.movement) if (insatser.byAccount(account)?.type === 'Medlemsbidrag') medlemsOre -= ore;
-  const tm = settings.tilldeladeMedel.get(p.year) ?? (medlemsOre !== 0 ? moneyFromOre(medlemsOre) : undefined);
+  const tm = tilldeladeMedelForYear(settings, p.year, moneyFromOre(medlemsOre))?.amount;
   const share = tm ? moneyRatio(p.equity, tm)?.times(100) : undefined;
   if (share) out.set('Eget kapital i % av tilldelade medel', share);
   return out;

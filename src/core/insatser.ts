@@ -30,9 +30,14 @@ export interface InsatsLine {
   readonly cell: CellRef;
 }
 
+/** Types of insats lines: all but Administration, Medlemsbidrag and Finansiell post. */
+export function insatsTypeIsInsats(type: InsatsType): boolean {
+  return type !== 'Administration' && type !== 'Medlemsbidrag' && type !== 'Finansiell post';
+}
+
 /** Lines that are insatser (all but Administration, Medlemsbidrag and Finansiell post). */
 export function insatsLineIsInsats(line: InsatsLine): boolean {
-  return line.type !== 'Administration' && line.type !== 'Medlemsbidrag' && line.type !== 'Finansiell post';
+  return insatsTypeIsInsats(line.type);
 }
 
 /** The name of the line for amounts that find no Insatser line. */
@@ -60,6 +65,8 @@ export interface InsatsIndex {
   byName(name: string): InsatsLine | undefined;
   /** projekt first, then account, then name. */
   find(query: { projekt?: string; account?: string; name?: string }): InsatsLine | undefined;
+  /** A ledger amount's line: by its projekt when it has one (no fallback), else by its account. */
+  forLedger(projekt: string, account: string): InsatsLine | undefined;
 }
 
 export function insatsIndexCreate(lines: readonly InsatsLine[]): InsatsIndex {
@@ -84,6 +91,7 @@ export function insatsIndexCreate(lines: readonly InsatsLine[]): InsatsIndex {
     byProjekt,
     byAccount,
     byName,
+    forLedger: (projekt, account) => (projekt !== '' ? byProjekt(projekt) : byAccount(account)),
     find(query) {
       return (
         (query.projekt ? byProjekt(query.projekt) : undefined) ??

@@ -4,7 +4,7 @@
 // the year. Every line comes from the year's position: its IB and UB per balance account.
 import { type AccountLine, type AccountMapping } from './accounts';
 import { type Money, moneyFromOre } from './money';
-import { type YearPosition } from './positions';
+import { positionOreOnLines, type YearPosition } from './positions';
 import { type StatementColumnSource, type StatementModel, type StatementSpec, statementBuild } from './statement';
 
 export const LIQUID_LINES: readonly AccountLine[] = ['Kassa och bank', 'Kortfristiga placeringar'];
@@ -35,24 +35,14 @@ export const KASSAFLODE_SPEC: StatementSpec = {
   ],
 };
 
-/** Sum in öre (ledger sign) of the accounts on `lines` in a balance map. */
-function onLines(map: ReadonlyMap<string, number>, mapping: AccountMapping, lines: readonly AccountLine[]): number {
-  let ore = 0;
-  for (const [account, v] of map) {
-    const line = mapping.place(account)?.line;
-    if (line && lines.includes(line)) ore += v;
-  }
-  return ore;
-}
-
 /** The change of a balance line over the year, in ledger sign (UB − IB), öre. */
 function change(p: YearPosition, mapping: AccountMapping, lines: readonly AccountLine[]): number {
-  return onLines(p.ub, mapping, lines) - onLines(p.ib, mapping, lines);
+  return positionOreOnLines(p.ub, mapping, lines) - positionOreOnLines(p.ib, mapping, lines);
 }
 
 /** The figures of one year, in report sign (cash in positive). */
 export function kassaflodeFigures(p: YearPosition, mapping: AccountMapping): Record<string, Money> {
-  const depreciation = onLines(p.movement, mapping, ['Avskrivningar']);
+  const depreciation = positionOreOnLines(p.movement, mapping, ['Avskrivningar']);
   const avsattningar = -change(p, mapping, ['Avsättningar']);
   const equityChange = p.equity.minus(p.equityIB);
   const ovriga = equityChange.minus(p.result);
@@ -66,8 +56,8 @@ export function kassaflodeFigures(p: YearPosition, mapping: AccountMapping): Rec
     skulder: moneyFromOre(-change(p, mapping, ['Kortfristiga skulder'])),
     investeringar: moneyFromOre(-(change(p, mapping, FIXED_ASSETS) + depreciation)),
     langfristiga: moneyFromOre(-change(p, mapping, ['Långfristiga skulder'])),
-    'likvida-ib': moneyFromOre(onLines(p.ib, mapping, LIQUID_LINES)),
-    'likvida-ub': moneyFromOre(onLines(p.ub, mapping, LIQUID_LINES)),
+    'likvida-ib': moneyFromOre(positionOreOnLines(p.ib, mapping, LIQUID_LINES)),
+    'likvida-ub': moneyFromOre(positionOreOnLines(p.ub, mapping, LIQUID_LINES)),
   };
 }
 

@@ -3,7 +3,7 @@
 // Values are exact; percentages are in percent (28.97…, not 0.2897).
 import type Decimal from 'decimal.js';
 import { type MeasureUnit } from './goals';
-import { type InsatsType } from './insatser';
+import { type InsatsType, insatsTypeIsInsats } from './insatser';
 import { soliditetPercent } from './keyFigures';
 import { ExactDecimal, type Money, moneyAdd, moneyFormatKr, moneyRatio, moneySub, moneySum } from './money';
 
@@ -67,18 +67,29 @@ const kr = (m: Money) => moneyFormatKr(m);
 const pct = (a: Money, b: Money): Decimal | undefined => moneyRatio(a, b)?.times(100);
 
 function isInsats(line: BasisLine): boolean {
-  return line.type !== undefined && line.type !== 'Administration' && line.type !== 'Medlemsbidrag' && line.type !== 'Finansiell post';
+  return line.type !== undefined && insatsTypeIsInsats(line.type);
 }
 
 /** Costs on Administration lines, or where the förbund has none, every cost outside the insats lines. */
 function administration(basis: YearBasis): { amount: Money; what: string } {
   const hasAdmin = basis.lines.some((l) => l.type === 'Administration');
   const lines = hasAdmin ? basis.lines.filter((l) => l.type === 'Administration') : basis.lines.filter((l) => l.type === undefined && l.cost.isPositive());
-  return { amount: moneySum(lines.map((l) => l.cost)), what: hasAdmin ? 'administration (styrelse och kansli)' : 'kostnader utanför insatserna' };
+  return { amount: moneySum(lines.map((l) => l.cost)), what: hasAdmin ? 'Administration (styrelse och kansli)' : 'Kostnader utanför insatserna' };
 }
 
 function insatser(basis: YearBasis): Money {
   return moneySum(basis.lines.filter(isInsats).map((l) => l.cost));
+}
+
+/** The insats lines weighted by their andel individinriktad. */
+function individinriktat(basis: YearBasis): Money {
+  return moneySum(basis.lines.filter(isInsats).map((l) => l.cost.times(l.individShare) as Money));
+}
+
+/** All costs: the insats lines and every other cost but Medlemsbidrag and Finansiell post. */
+function kostnader(basis: YearBasis): Money {
+  const other = basis.lines.filter((l) => !isInsats(l) && l.type !== 'Medlemsbidrag' && l.type !== 'Finansiell post' && l.cost.isPositive());
+  return moneyAdd(insatser(basis), moneySum(other.map((l) => l.cost)));
 }
 
 function unallocatedText(basis: YearBasis): string {
@@ -90,8 +101,6 @@ function unallocatedText(basis: YearBasis): string {
 
 type Compute = (b: YearBasis) => { value: Decimal; underlag: string } | string;
 
-const tm = (b: YearBasis) => b.tilldeladeMedel;
-
 const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
   'Eget kapital': {
     unit: 'kr',
@@ -100,7 +109,7 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
   'Eget kapital i % av tilldelade medel': {
     unit: 'procent',
     compute: (b) => {
-      const t = tm(b);
+      const t = b.tilldeladeMedel;
       if (!b.egetKapital) return 'eget kapital saknas';
       if (!t || t.amount.isZero()) return `tilldelade medel ${b.year} saknas (Inställningar: Tilldelade medel)`;
       const v = pct(b.egetKapital, t.amount)!;
@@ -163,7 +172,7 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
     compute: (b) => {
       const all = insatser(b);
       if (all.isZero()) return `inga kostnader för insatser ${b.year}`;
-      const individ = moneySum(b.lines.filter(isInsats).map((l) => l.cost.times(l.individShare) as Money));
+      const individ = individinriktat(b);
       const v = pct(individ, all)!;
       return { value: v, underlag: `Individinriktat ${kr(individ)} / insatser ${kr(all)} = ${percentText(v)}${unallocatedText(b)}` };
     },
@@ -173,8 +182,7 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
     compute: (b) => {
       const all = insatser(b);
       if (all.isZero()) return `inga kostnader för insatser ${b.year}`;
-      const individ = moneySum(b.lines.filter(isInsats).map((l) => l.cost.times(l.individShare) as Money));
-      const struktur = moneySub(all, individ);
+      const struktur = moneySub(all, individinriktat(b));
       const v = pct(struktur, all)!;
       return { value: v, underlag: `Strukturövergripande och övriga insatser ${kr(struktur)} / insatser ${kr(all)} = ${percentText(v)}${unallocatedText(b)}` };
     },
@@ -183,17 +191,17 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
     unit: 'procent',
     compute: (b) => {
       const admin = administration(b);
-      const total = moneyAdd(insatser(b), moneySum(b.lines.filter((l) => !isInsats(l) && l.type !== 'Medlemsbidrag' && l.type !== 'Finansiell post' && l.cost.isPositive()).map((l) => l.cost)));
+      const total = kostnader(b);
       if (total.isZero()) return `inga kostnader ${b.year}`;
       const v = pct(admin.amount, total)!;
-      return { value: v, underlag: `${capital(admin.what)} ${kr(admin.amount)} / kostnader ${kr(total)} = ${percentText(v)}` };
+      return { value: v, underlag: `${admin.what} ${kr(admin.amount)} / kostnader ${kr(total)} = ${percentText(v)}` };
     },
   },
   'Andel insatser av kostnader': {
     unit: 'procent',
     compute: (b) => {
       const all = insatser(b);
-      const total = moneyAdd(all, moneySum(b.lines.filter((l) => !isInsats(l) && l.type !== 'Medlemsbidrag' && l.type !== 'Finansiell post' && l.cost.isPositive()).map((l) => l.cost)));
+      const total = kostnader(b);
       if (total.isZero()) return `inga kostnader ${b.year}`;
       const v = pct(all, total)!;
       return { value: v, underlag: `Insatser ${kr(all)} / kostnader ${kr(total)} = ${percentText(v)}` };
@@ -202,17 +210,17 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
   'Andel administration av tilldelade medel': {
     unit: 'procent',
     compute: (b) => {
-      const t = tm(b);
+      const t = b.tilldeladeMedel;
       if (!t || t.amount.isZero()) return `tilldelade medel ${b.year} saknas`;
       const admin = administration(b);
       const v = pct(admin.amount, t.amount)!;
-      return { value: v, underlag: `${capital(admin.what)} ${kr(admin.amount)} / tilldelade medel ${kr(t.amount)} = ${percentText(v)}` };
+      return { value: v, underlag: `${admin.what} ${kr(admin.amount)} / tilldelade medel ${kr(t.amount)} = ${percentText(v)}` };
     },
   },
   'Andel insatser av tilldelade medel': {
     unit: 'procent',
     compute: (b) => {
-      const t = tm(b);
+      const t = b.tilldeladeMedel;
       if (!t || t.amount.isZero()) return `tilldelade medel ${b.year} saknas`;
       const all = insatser(b);
       const v = pct(all, t.amount)!;
@@ -220,10 +228,6 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
     },
   },
 };
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 export const MEMBER_SHARE_MEASURE = 'Medlemmarnas andelar av driftbidraget';
 

@@ -3,8 +3,8 @@
 // note's total checked against its line in the resultaträkning or balansräkning.
 import { type AccountLine, type AccountMapping } from './accounts';
 import { type Finding, finding } from './findings';
-import { membersDriftbidrag } from './goalBasis';
 import { type InsatsIndex, UNALLOCATED_LINE } from './insatser';
+import { driftbidragPerMember, incomeIsDriftbidrag } from './members';
 import { type LedgerSummary } from './ledger';
 import { type Money, moneyAdd, moneyFormatKr, moneyFromOre, moneyNeg, moneySum, moneyZero } from './money';
 import { type YearPosition } from './positions';
@@ -45,13 +45,14 @@ function accountsOn(map: ReadonlyMap<string, number>, mapping: AccountMapping, l
   return out;
 }
 
-function incomePerMember(p: YearPosition, mapping: AccountMapping, names: ReadonlyMap<string, string>, settings: Settings): PerYear {
-  const byAccount = accountsOn(p.movement, mapping, 'Verksamhetens intäkter', -1, names);
+/** Verksamhetens intäkter: the driftbidrag per member and the rest; per account when the members cannot be told apart. */
+function incomePerMember(p: YearPosition, mapping: AccountMapping, insatser: InsatsIndex, names: ReadonlyMap<string, string>, settings: Settings): PerYear {
   const incomes = [...p.movement.entries()].filter(([a, ore]) => ore !== 0 && mapping.place(a)?.line === 'Verksamhetens intäkter').map(([account, ore]) => ({ account, name: names.get(account) ?? '', amount: moneyFromOre(-ore) }));
-  const members = membersDriftbidrag(settings.members, incomes);
-  if (members.length === 0) return byAccount;
-  const out: PerYear = new Map(members.map((m) => [m.name, m.amount]));
-  const rest = moneyAdd(moneySum(incomes.map((i) => i.amount)), moneyNeg(moneySum(members.map((m) => m.amount))));
+  const driftbidrag = incomes.filter((i) => incomeIsDriftbidrag(insatser.byAccount(i.account), 'Verksamhetens intäkter', i.name));
+  const split = driftbidragPerMember(settings.members, driftbidrag);
+  if (settings.members.length === 0 || split.unplaced.length > 0 || split.total.isZero()) return accountsOn(p.movement, mapping, 'Verksamhetens intäkter', -1, names);
+  const out: PerYear = new Map(split.perMember.map((m) => [m.member.name, m.amount]));
+  const rest = moneyAdd(moneySum(incomes.map((i) => i.amount)), moneyNeg(split.total));
   if (!rest.isZero()) out.set('Övriga intäkter', rest);
   return out;
 }
@@ -65,7 +66,7 @@ function costsPerInsats(summary: LedgerSummary, year: number, mapping: AccountMa
     if (line !== 'Verksamhetens kostnader' && line !== 'Avskrivningar') continue;
     for (const [projekt, m] of totals.movementByProjekt) {
       if (m.ore === 0) continue;
-      const insats = projekt !== '' ? insatser.byProjekt(projekt) : insatser.byAccount(account);
+      const insats = insatser.forLedger(projekt, account);
       const key = insats?.name ?? UNALLOCATED_LINE;
       out.set(key, moneyAdd(out.get(key) ?? moneyZero, moneyFromOre(-m.ore)));
     }
@@ -90,7 +91,7 @@ export function noterBuild(args: {
     return { number, title, line, statement, rows, total: years.map((y) => (y ? moneySum(y.values()) : undefined)) };
   };
   return [
-    note(1, 'Verksamhetens intäkter per medlem', 'Verksamhetens intäkter', 'resultatrakning', ps.map((p) => (p ? incomePerMember(p, mapping, names, args.settings) : undefined))),
+    note(1, 'Verksamhetens intäkter per medlem', 'Verksamhetens intäkter', 'resultatrakning', ps.map((p) => (p ? incomePerMember(p, mapping, args.insatser, names, args.settings) : undefined))),
     note(2, 'Verksamhetens kostnader per insats, styrelse och kansli', 'Verksamhetens kostnader', 'resultatrakning', [year, year - 1].map((y, i) => (ps[i] ? costsPerInsats(args.summary, y, mapping, args.insatser) : undefined))),
     note(3, 'Fordringar', 'Fordringar', 'balansrakning', ps.map((p) => (p ? accountsOn(p.ub, mapping, 'Fordringar', 1, names) : undefined))),
     note(4, 'Kortfristiga skulder', 'Kortfristiga skulder', 'balansrakning', ps.map((p) => (p ? accountsOn(p.ub, mapping, 'Kortfristiga skulder', -1, names) : undefined))),

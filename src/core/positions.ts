@@ -82,3 +82,13 @@ export function positionsCompute(summary: LedgerSummary, mapping: AccountMapping
   }
   return positions;
 }
+
+/** Sum in öre (ledger sign) of the accounts of `map` (a position's ub, ib or movement) on `lines`. */
+export function positionOreOnLines(map: ReadonlyMap<string, number>, mapping: AccountMapping, lines: readonly AccountLine[]): number {
+  let ore = 0;
+  for (const [account, v] of map) {
+    const line = mapping.place(account)?.line;
+    if (line && lines.includes(line)) ore += v;
+  }
+  return ore;
+}

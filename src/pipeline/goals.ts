@@ -2,13 +2,11 @@
 // sheet — on the books of the report year when there is a ledger, else on the budget year and
 // each plan year — and write the Målkontroll sheet. A workbook without a Mål sheet gets one
 // with the common goals, which this run then checks. Blocking findings: nothing is written.
-import { accountMappingCreate } from '../core/accounts';
 import { type Bokslut, bokslutCompute } from '../core/bokslut';
 import { type Finding, finding, findingsBlocking } from '../core/findings';
 import { type GoalCheck, goalsCheck } from '../core/goalCheck';
-import { yearBasesFromBudget, yearBasisFromBokslut } from '../core/goalBasis';
+import { yearBasesFromBudget } from '../core/goalBasis';
 import { type Goal } from '../core/goals';
-import { insatsIndexCreate } from '../core/insatser';
 import { type YearBasis } from '../core/measures';
 import { sheetRowCount } from '../sheets/cells';
 import { goalsRead } from '../sheets/goalsReader';
@@ -57,25 +55,23 @@ export async function goalsRun(port: WorkbookPort, options: RunOptions): Promise
   const statistics = inputs.statistics;
 
   step('beräknar');
-  const mapping = accountMappingCreate(parsed.kontoplan);
-  const insatser = insatsIndexCreate(parsed.insatser);
   let bases: YearBasis[] = [];
   let checkYears: number[] = [];
   let kind: GoalsRunResult['kind'];
   let bokslut: Bokslut | undefined;
   if (ledger) {
-    const computed = bokslutCompute({ settings, ledger, budget, insatser: parsed.insatser, kontoplan: parsed.kontoplan });
+    const computed = bokslutCompute({ settings, ledger, budget, insatser: parsed.insatser, kontoplan: parsed.kontoplan, statistics });
     findings.push(...computed.findings);
     bokslut = computed.bokslut;
     if (bokslut) {
       kind = 'utfall';
-      bases = [yearBasisFromBokslut(bokslut, settings, ledger.accountNames, mapping, 1), yearBasisFromBokslut(bokslut, settings, ledger.accountNames, mapping, 0)].filter((b): b is YearBasis => b !== undefined);
+      bases = bokslut.bases.filter((b): b is YearBasis => b !== undefined);
       checkYears = [bokslut.year];
     }
   } else if (budget) {
     kind = 'budget';
     const firstYear = settings.year !== undefined && budget.years.includes(settings.year) ? settings.year : Math.min(...budget.years);
-    bases = yearBasesFromBudget(budget, settings, insatser, mapping, firstYear);
+    bases = yearBasesFromBudget(budget, settings, inputs.insatser, inputs.mapping, firstYear);
     checkYears = budget.years.filter((y) => y >= firstYear).sort((a, b) => a - b);
   } else if (!roles.ledger && !roles.balanceReport) {
     findings.push(finding('underlag-saknas', 'Arbetsboken har varken huvudbok, balans- och resultatrapport eller budget att kontrollera målen mot.'));

@@ -40,7 +40,7 @@ export function reportsJson(result: RunResult): ReportsJson {
       kassaflodesanalys: b ? withAmounts(b.kassaflodesanalys.rows).map((r) => ({ rad: r.name, utfall: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]) })) : [],
       noter: b ? b.noter.map((n) => ({ not: n.number, rubrik: n.title, rader: [...n.rows, { name: 'Summa', amounts: n.total }].map((r) => ({ rad: r.name, utfall: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]) })) })) : [],
       flerarsoversikt: b ? [...b.flerarsoversikt.rows.entries()].flatMap(([rad, years]) => [...years.entries()].sort(([a], [c]) => a - c).map(([ar, v]) => ({ rad, ar, belopp: fixed2(v.value) as string }))) : [],
-      nyckeltal: result.nyckeltal.map((r) => ({ rad: r.name, utfall: fixed2(r.values[0]), foregaendeAr: fixed2(r.values[1]) })),
+      nyckeltal: (b?.nyckeltal ?? []).map((r) => ({ rad: r.name, utfall: fixed2(r.values[0]), foregaendeAr: fixed2(r.values[1]) })),
       balanskrav: b ? withAmounts(b.balanskrav.rows).map((r) => ({ rad: r.name, utfall: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]) })) : [],
     },
     kontroller: (b?.reconciliations ?? []).map((r) => ({ id: r.id, namn: r.name, godkand: r.passed, forvantat: moneyToFixed2(r.expected), faktiskt: moneyToFixed2(r.actual), differens: moneyToFixed2(r.difference) })),

@@ -1,11 +1,11 @@
 // The one run every shell calls (task pane, browser page, command line): read the sheets,
 // parse them, compute the bokslut, render the report sheets and write them — all or
 // nothing. Blocking findings anywhere mean nothing is written.
-import { accountMappingCreate } from '../core/accounts';
+import { type AccountMapping, accountMappingCreate } from '../core/accounts';
 import { type Bokslut, bokslutCompute } from '../core/bokslut';
 import { type Budget } from '../core/budget';
 import { type Finding, finding, findingsBlocking } from '../core/findings';
-import { insatsIndexCreate } from '../core/insatser';
+import { type InsatsIndex, insatsIndexCreate } from '../core/insatser';
 import { type Ledger } from '../core/ledger';
 import { reportsRead } from '../sheets/balanceReportReader';
 import { budgetRead } from '../sheets/budgetReader';
@@ -17,11 +17,8 @@ import { ledgerRead } from '../sheets/ledgerReader';
 import { statisticsRead } from '../sheets/goalsReader';
 import { historyRead } from '../sheets/historyReader';
 import { type History } from '../core/flerars';
-import { yearBasisFromBokslut } from '../core/goalBasis';
-import { nyckeltalBuild, type NyckeltalRow } from '../core/nyckeltal';
 import { type StatisticsRow } from '../core/participants';
 import { bokslutSheets, kontoplanProposalSheet, type RenderMeta } from '../sheets/render';
-import { kontoplanProposal } from '../core/accountProposal';
 import { settingsRead } from '../sheets/settingsReader';
 import { type SheetSnapshot, type WorkbookPort, type WriteOutcome } from '../workbook/port';
 import { inputChecksum } from './checksum';
@@ -47,8 +44,6 @@ export interface RunResult {
   readonly year: number | undefined;
   readonly bokslut: Bokslut | undefined;
   readonly budget: Budget | undefined;
-  /** Nyckeltal of the report year and the year before. */
-  readonly nyckeltal: readonly NyckeltalRow[];
   readonly findings: readonly Finding[];
   readonly written: WriteOutcome | undefined;
 }
@@ -61,6 +56,9 @@ interface Inputs {
   readonly history: History | undefined;
   readonly findings: Finding[];
   readonly parsed: ReturnType<typeof parseSettingsSheets>;
+  /** The account mapping in force (Kontoplan over Kommun-Bas) and the Insatser lines' index. */
+  readonly mapping: AccountMapping;
+  readonly insatser: InsatsIndex;
 }
 
 function parseSettingsSheets(get: (name: string | undefined) => SheetSnapshot | undefined, roles: SheetRoles) {
@@ -78,6 +76,7 @@ export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial
   const parsed = parseSettingsSheets(get, roles);
   const findings: Finding[] = [...parsed.findings];
   const mapping = accountMappingCreate(parsed.kontoplan);
+  const insatser = insatsIndexCreate(parsed.insatser);
   const lineOf = (account: string) => mapping.place(account)?.line;
   let ledger: Ledger | undefined;
   let budget: Budget | undefined;
@@ -95,7 +94,7 @@ export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial
   }
   const budgetSheet = get(roles.budget);
   if (budgetSheet) {
-    const read = budgetRead(budgetSheet, { insatser: insatsIndexCreate(parsed.insatser), signOverride: parsed.settings.budgetSign, lineOf });
+    const read = budgetRead(budgetSheet, { insatser, signOverride: parsed.settings.budgetSign, lineOf });
     budget = read.budget ?? budget;
     findings.push(...read.findings);
   }
@@ -113,7 +112,7 @@ export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial
     history = read.history;
     findings.push(...read.findings);
   }
-  return { roles, ledger, budget, statistics, history, findings, parsed };
+  return { roles, ledger, budget, statistics, history, findings, parsed, mapping, insatser };
 }
 
 export async function reportsRun(port: WorkbookPort, options: RunOptions): Promise<RunResult> {
@@ -124,7 +123,7 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
   const inputs = inputsParse(snapshots, options.roles);
   const { roles, ledger, budget, parsed } = inputs;
   const findings = [...inputs.findings];
-  const base = { roles, forbund: parsed.settings.forbund, budget, written: undefined, nyckeltal: [] as NyckeltalRow[] };
+  const base = { roles, forbund: parsed.settings.forbund, budget, written: undefined };
 
   if (!ledger) {
     if (!roles.ledger && !roles.balanceReport) {
@@ -138,7 +137,7 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
   }
 
   step('beräknar');
-  const computed = bokslutCompute({ settings: parsed.settings, ledger, budget, insatser: parsed.insatser, kontoplan: parsed.kontoplan, history: inputs.history });
+  const computed = bokslutCompute({ settings: parsed.settings, ledger, budget, insatser: parsed.insatser, kontoplan: parsed.kontoplan, history: inputs.history, statistics: inputs.statistics });
   step('kontrollerar');
   findings.push(...computed.findings);
   const bokslut = computed.bokslut;
@@ -146,19 +145,14 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
     // Accounts without a certain line and no Kontoplan yet: the one sheet this run writes is
     // a proposed Kontoplan for the user to confirm.
     let written: WriteOutcome | undefined;
-    if (bokslut && computed.uncertainAccounts.length > 0 && !roles.kontoplan) {
-      const mapping = accountMappingCreate(parsed.kontoplan);
-      const rows = kontoplanProposal(bokslut.summary, bokslut.year, mapping, ledger.accountNames, computed.uncertainAccounts);
+    const proposal = computed.kontoplanProposal;
+    if (proposal && !roles.kontoplan) {
       step('skriver');
-      written = await port.writeSheets([kontoplanProposalSheet(rows, computed.uncertainAccounts)]);
-      findings.push(finding('kontoplan-foreslagen', `Bladet ${written.written[0]?.name ?? 'Kontoplan'} har skapats med ett förslag för alla ${rows.length} konton. Kontrollera raderna (de osäkra är gulmarkerade), skriv "bekräftad" i Status eller töm kolumnen och kör Generera rapporter igen.`));
+      written = await port.writeSheets([kontoplanProposalSheet(proposal.rows, proposal.uncertain)]);
+      findings.push(finding('kontoplan-foreslagen', `Bladet ${written.written[0]?.name ?? 'Kontoplan'} har skapats med ett förslag för alla ${proposal.rows.length} konton. Kontrollera raderna (de osäkra är gulmarkerade), skriv "bekräftad" i Status eller töm kolumnen och kör Generera rapporter igen.`));
     }
     return { ...base, status: 'blockerat', year: bokslut?.year ?? parsed.settings.year, bokslut, findings, written };
   }
-
-  const mapping = accountMappingCreate(parsed.kontoplan);
-  const bases = [0, 1].map((c) => yearBasisFromBokslut(bokslut, parsed.settings, ledger.accountNames, mapping, c as 0 | 1));
-  const nyckeltal = nyckeltalBuild(bases, bokslut.driftredovisning, inputs.statistics);
 
   step('skriver');
   if (options.contentsLost && options.contentsLost.length > 0) {
@@ -175,11 +169,11 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
     sources: usedSnapshots.map((s) => ({ name: s.name, rows: sheetRowCount(s.cells) })),
     checksum: inputChecksum(usedSnapshots),
   };
-  const written = await port.writeSheets(bokslutSheets(bokslut, findings, meta, nyckeltal));
+  const written = await port.writeSheets(bokslutSheets(bokslut, findings, meta));
   for (const w of written.written) {
     if (w.name !== w.wanted) {
       findings.push(finding('blad-namnkrock', `Arbetsboken har redan ett eget blad som heter ${w.wanted}; det lämnas orört och rapporten skrevs till bladet ${w.name}.`));
     }
   }
-  return { ...base, status: 'skrivet', year: bokslut.year, bokslut, nyckeltal, findings, written };
+  return { ...base, status: 'skrivet', year: bokslut.year, bokslut, findings, written };
 }

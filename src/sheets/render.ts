@@ -292,7 +292,7 @@ export function kontoplanProposalSheet(rows: readonly KontoplanProposalRow[], un
 }
 
 /** All generated sheets of a bokslut, in the order they are written. */
-export function bokslutSheets(bokslut: Bokslut, findings: readonly Finding[], meta: RenderMeta, nyckeltal: readonly NyckeltalRow[] = []): SheetSpec[] {
+export function bokslutSheets(bokslut: Bokslut, findings: readonly Finding[], meta: RenderMeta): SheetSpec[] {
   return [
     resultatrakningSheet(bokslut.resultatrakning, meta, bokslut.noter),
     balansrakningSheet(bokslut.balansrakning, meta, bokslut.noter),
@@ -300,7 +300,7 @@ export function bokslutSheets(bokslut: Bokslut, findings: readonly Finding[], me
     driftredovisningSheet(bokslut.driftredovisning, meta),
     kassaflodeSheet(bokslut.kassaflodesanalys, meta),
     balanskravSheet(bokslut.balanskrav, meta),
-    nyckeltalSheet(nyckeltal, meta),
+    nyckeltalSheet(bokslut.nyckeltal, meta),
     flerarsSheet(bokslut.flerarsoversikt, meta),
     kontrollerSheet(bokslut.reconciliations, findings, meta),
   ];
