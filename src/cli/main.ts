@@ -9,7 +9,7 @@ import { goalsRun, type GoalsRunResult } from '../pipeline/goals';
 import { goalsJson } from '../pipeline/goalsJson';
 import { reportsJson } from '../pipeline/json';
 import { reportsRun, type RunResult } from '../pipeline/run';
-import { type MeasureUnit } from '../core/goals';
+import { type Finding } from '../core/findings';
 import { unitValueText } from '../core/measures';
 import { XlsxWorkbook } from '../workbook/xlsx';
 
@@ -77,6 +77,21 @@ function packageVersion(): string {
   }
 }
 
+/** The findings as summary lines: every blocking one, the first 30 warnings, and where the copy went. */
+function findingLines(findings: readonly Finding[], written: string | undefined, sheetsWritten: readonly string[]): string[] {
+  const lines: string[] = [];
+  const blocking = findings.filter((f) => f.severity === 'blockerande');
+  const warnings = findings.filter((f) => f.severity === 'varning');
+  if (blocking.length > 0) {
+    lines.push(`${sheetsWritten.length > 0 ? 'Inga rapporter skrevs' : 'Inget skrevs'}: ${blocking.length} blockerande fynd.`);
+    for (const f of blocking) lines.push(`  FEL ${f.code}: ${f.message}`);
+  }
+  for (const f of warnings.slice(0, 30)) lines.push(`  Varning ${f.code}: ${f.message}`);
+  if (warnings.length > 30) lines.push(`  … och ${warnings.length - 30} varningar till (se bladet Kontroller).`);
+  if (written) lines.push(`Skrev ${sheetsWritten.join(', ')} till ${written}`);
+  return lines;
+}
+
 export function summaryText(result: RunResult, written: string | undefined): string {
   const lines: string[] = [];
   const b = result.bokslut;
@@ -89,15 +104,7 @@ export function summaryText(result: RunResult, written: string | undefined): str
     const passed = b.reconciliations.filter((r) => r.passed).length;
     lines.push(`  Kontroller:     ${passed} av ${b.reconciliations.length} godkända`);
   }
-  const blocking = result.findings.filter((f) => f.severity === 'blockerande');
-  const warnings = result.findings.filter((f) => f.severity === 'varning');
-  if (blocking.length > 0) {
-    lines.push(`Inget skrevs: ${blocking.length} blockerande fynd.`);
-    for (const f of blocking) lines.push(`  FEL ${f.code}: ${f.message}`);
-  }
-  for (const f of warnings.slice(0, 30)) lines.push(`  Varning ${f.code}: ${f.message}`);
-  if (warnings.length > 30) lines.push(`  … och ${warnings.length - 30} varningar till (se bladet Kontroller).`);
-  if (written) lines.push(`Skrev ${result.written?.written.map((w) => w.name).join(', ')} till ${written}`);
+  lines.push(...findingLines(result.findings, written, result.written?.written.map((w) => w.name) ?? []));
   if (result.status === 'inget-att-rapportera') lines.push('Inget att rapportera: arbetsboken har ingen huvudbok.');
   return lines.join('\n');
 }
@@ -107,16 +114,10 @@ export function goalsSummaryText(result: GoalsRunResult, written: string | undef
   const years = result.check?.years ?? [];
   lines.push(`${result.forbund ?? result.bokslut?.forbund ?? 'Förbundet'}${years.length > 0 ? `, mål ${years.join(', ')}${result.kind === 'budget' ? ' (budget och plan)' : ''}` : ''}`);
   for (const r of result.check?.results ?? []) {
-    const value = r.value !== undefined && r.unit ? unitValueText(r.value, r.unit as MeasureUnit) : '–';
+    const value = r.value !== undefined && r.unit ? unitValueText(r.value, r.unit) : '–';
     lines.push(`  ${r.goal.id} ${r.year}: ${r.status.padEnd(15)} ${value.padStart(14)}  ${r.goal.measure || r.goal.text}`);
   }
-  const blocking = result.findings.filter((f) => f.severity === 'blockerande');
-  if (blocking.length > 0) {
-    lines.push(`Inget skrevs: ${blocking.length} blockerande fynd.`);
-    for (const f of blocking) lines.push(`  FEL ${f.code}: ${f.message}`);
-  }
-  for (const f of result.findings.filter((f) => f.severity === 'varning').slice(0, 30)) lines.push(`  Varning ${f.code}: ${f.message}`);
-  if (written) lines.push(`Skrev ${result.written?.written.map((w) => w.name).join(', ')} till ${written}`);
+  lines.push(...findingLines(result.findings, written, result.written?.written.map((w) => w.name) ?? []));
   return lines.join('\n');
 }
 

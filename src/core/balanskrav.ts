@@ -2,10 +2,9 @@
 // requirement is judged on. A förbund's ledger rarely holds the adjusting items; those it
 // can tell (realisationsvinster by account name) are taken from the books, the rest are 0
 // and shown as 0. A negative result must be restored within three years.
-import { type AccountMapping } from './accounts';
 import { type Money, moneyFromOre, moneyZero } from './money';
 import { type YearPosition } from './positions';
-import { type StatementColumnSource, type StatementModel, type StatementSpec, statementBuild, statementRow } from './statement';
+import { type StatementModel, type StatementSpec, statementBuild, statementRow, statementValueColumn } from './statement';
 
 export const BALANSKRAV_SPEC: StatementSpec = {
   title: 'Balanskravsresultat',
@@ -27,29 +26,20 @@ export const BALANSKRAV_NEGATIVE_NOTE = 'Balanskravsresultatet är negativt: und
 
 const REALISATION_GAIN = /realisationsvinst|reavinst|vinst vid (avyttring|försäljning)/i;
 
-function column(label: string, p: YearPosition | undefined, accountNames: ReadonlyMap<string, string>, mapping: AccountMapping): StatementColumnSource {
+/** The table's figures of one year: årets resultat less the realisationsvinster its accounts are named for. */
+function balanskravFigures(p: YearPosition, accountNames: ReadonlyMap<string, string>): Record<string, Money> {
   let gainsOre = 0;
-  if (p) {
-    for (const [account, ore] of p.movement) {
-      const line = mapping.place(account)?.line;
-      if (line && REALISATION_GAIN.test(accountNames.get(account) ?? '')) gainsOre += ore; // credit (negative) = gain; deducted
-    }
-  }
-  const values: Record<string, Money> = p
-    ? { resultat: p.result, realisationsvinster: moneyFromOre(gainsOre), 'undantag-vinster': moneyZero, 'undantag-forluster': moneyZero, orealiserade: moneyZero, aterforing: moneyZero, 'rur-reservering': moneyZero, 'rur-anvandning': moneyZero }
-    : {};
-  return {
-    label,
-    missing: !p,
-    accountLine: () => {
-      throw new Error('balanskravsresultatet har inga kontorader');
-    },
-    value: (key) => values[key] ?? moneyZero,
-  };
+  // A gain is a credit (negative in the ledger sign) and is deducted: the ledger amount as it stands.
+  for (const [account, ore] of p.movement) if (REALISATION_GAIN.test(accountNames.get(account) ?? '')) gainsOre += ore;
+  return { resultat: p.result, realisationsvinster: moneyFromOre(gainsOre), 'undantag-vinster': moneyZero, 'undantag-forluster': moneyZero, orealiserade: moneyZero, aterforing: moneyZero, 'rur-reservering': moneyZero, 'rur-anvandning': moneyZero };
 }
 
-export function balanskravBuild(year: number, positions: ReadonlyMap<number, YearPosition>, accountNames: ReadonlyMap<string, string>, mapping: AccountMapping): StatementModel {
-  return statementBuild(BALANSKRAV_SPEC, [column(`${year}`, positions.get(year), accountNames, mapping), column(`${year - 1}`, positions.get(year - 1), accountNames, mapping)]);
+export function balanskravBuild(year: number, positions: ReadonlyMap<number, YearPosition>, accountNames: ReadonlyMap<string, string>): StatementModel {
+  const figures = (y: number) => {
+    const p = positions.get(y);
+    return p ? balanskravFigures(p, accountNames) : undefined;
+  };
+  return statementBuild(BALANSKRAV_SPEC, [statementValueColumn(`${year}`, figures(year)), statementValueColumn(`${year - 1}`, figures(year - 1))]);
 }
 
 /** The balanskravsresultat of a column, when there is one. */

@@ -131,7 +131,7 @@ export function bokslutCompute(input: BokslutInput): BokslutResult {
   );
   const balansrakning = balansrakningBuild(year, positions, mapping);
   const kassaflodesanalys = kassaflodeBuild(year, positions, mapping);
-  const balanskrav = balanskravBuild(year, positions, input.ledger.accountNames, mapping);
+  const balanskrav = balanskravBuild(year, positions, input.ledger.accountNames);
   const driftredovisning = driftredovisningBuild({ year, summary, mapping, insatser, budget: input.budget?.years.includes(year) ? budgetYear : undefined });
   if (input.budget && !input.budget.years.includes(year)) {
     findings.push(finding('budget-saknas', `Bladet ${input.budget.sheet} har ingen budget för ${year} (det har ${input.budget.years.join(', ') || 'inga år'}).`));

@@ -39,7 +39,7 @@ export interface Flerarsoversikt {
 function fromBooks(p: YearPosition, mapping: AccountMapping, insatser: InsatsIndex, settings: Settings): Map<FlerarsRowName, Decimal> {
   const out = new Map<FlerarsRowName, Decimal>();
   out.set('Verksamhetens intäkter', moneyFromOre(-positionOreOnLines(p.movement, mapping, ['Verksamhetens intäkter'])));
-  out.set('Verksamhetens kostnader', moneyFromOre(-positionOreOnLines(p.movement, mapping, ['Verksamhetens kostnader', 'Avskrivningar'])));
+  out.set('Verksamhetens kostnader', moneyFromOre(-positionOreOnLines(p.movement, mapping, ['Verksamhetens kostnader'])));
   out.set('Årets resultat', p.result);
   out.set('Utgående eget kapital', p.equity);
   const assets = moneyFromOre(positionOreOnLines(p.ub, mapping, BR_ASSET_LINES));

@@ -5,7 +5,7 @@
 import { type AccountLine, type AccountMapping } from './accounts';
 import { type Money, moneyFromOre } from './money';
 import { positionOreOnLines, type YearPosition } from './positions';
-import { type StatementColumnSource, type StatementModel, type StatementSpec, statementBuild } from './statement';
+import { type StatementModel, type StatementSpec, statementBuild, statementValueColumn } from './statement';
 
 export const LIQUID_LINES: readonly AccountLine[] = ['Kassa och bank', 'Kortfristiga placeringar'];
 const FIXED_ASSETS: readonly AccountLine[] = ['Immateriella anläggningstillgångar', 'Materiella anläggningstillgångar', 'Finansiella anläggningstillgångar'];
@@ -61,23 +61,11 @@ export function kassaflodeFigures(p: YearPosition, mapping: AccountMapping): Rec
   };
 }
 
-function column(label: string, p: YearPosition | undefined, mapping: AccountMapping): StatementColumnSource {
-  const figures = p ? kassaflodeFigures(p, mapping) : undefined;
-  return {
-    label,
-    missing: !figures,
-    accountLine: () => {
-      throw new Error('kassaflödesanalysen har inga kontorader');
-    },
-    value: (key) => {
-      const v = figures?.[key];
-      if (!v) throw new Error(`okänt värde i kassaflödesanalysen: ${key}`);
-      return v;
-    },
-  };
-}
-
 /** The kassaflödesanalys of `year` with the year before beside it. */
 export function kassaflodeBuild(year: number, positions: ReadonlyMap<number, YearPosition>, mapping: AccountMapping): StatementModel {
-  return statementBuild(KASSAFLODE_SPEC, [column(`${year}`, positions.get(year), mapping), column(`${year - 1}`, positions.get(year - 1), mapping)]);
+  const figures = (y: number) => {
+    const p = positions.get(y);
+    return p ? kassaflodeFigures(p, mapping) : undefined;
+  };
+  return statementBuild(KASSAFLODE_SPEC, [statementValueColumn(`${year}`, figures(year)), statementValueColumn(`${year - 1}`, figures(year - 1))]);
 }

@@ -66,6 +66,12 @@ export function unitValueText(value: Decimal, unit: MeasureUnit): string {
 const kr = (m: Money) => moneyFormatKr(m);
 const pct = (a: Money, b: Money): Decimal | undefined => moneyRatio(a, b)?.times(100);
 
+/** `part` in percent of `whole` (not zero), with its Underlag: "Insatser 1 582 000 kr / tilldelade medel 2 586 000 kr = 61,18 %". */
+function share(partLabel: string, part: Money, wholeLabel: string, whole: Money, more = ''): { value: Decimal; underlag: string } {
+  const value = pct(part, whole)!;
+  return { value, underlag: `${partLabel} ${kr(part)} / ${wholeLabel} ${kr(whole)} = ${percentText(value)}${more}` };
+}
+
 function isInsats(line: BasisLine): boolean {
   return line.type !== undefined && insatsTypeIsInsats(line.type);
 }
@@ -112,8 +118,7 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
       const t = b.tilldeladeMedel;
       if (!b.egetKapital) return 'eget kapital saknas';
       if (!t || t.amount.isZero()) return `tilldelade medel ${b.year} saknas (Inställningar: Tilldelade medel)`;
-      const v = pct(b.egetKapital, t.amount)!;
-      return { value: v, underlag: `Eget kapital ${kr(b.egetKapital)} / tilldelade medel ${kr(t.amount)} = ${percentText(v)}` };
+      return share('Eget kapital', b.egetKapital, 'tilldelade medel', t.amount);
     },
   },
   'Eget kapital i % av nästa års tilldelade medel': {
@@ -121,8 +126,7 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
     compute: (b) => {
       if (!b.egetKapital) return 'eget kapital saknas';
       if (!b.tilldeladeMedelNastaAr || b.tilldeladeMedelNastaAr.isZero()) return 'nästa års tilldelade medel saknas (Inställningar: Tilldelade medel nästa år)';
-      const v = pct(b.egetKapital, b.tilldeladeMedelNastaAr)!;
-      return { value: v, underlag: `Eget kapital ${kr(b.egetKapital)} / nästa års tilldelade medel ${kr(b.tilldeladeMedelNastaAr)} = ${percentText(v)}` };
+      return share('Eget kapital', b.egetKapital, 'nästa års tilldelade medel', b.tilldeladeMedelNastaAr);
     },
   },
   Soliditet: {
@@ -159,8 +163,7 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
     compute: (b) => {
       if (b.kind === 'budget') return 'utfall i % av budget mäts på utfallet, inte på budgeten';
       if (!b.kostnader || !b.budgetKostnader || b.budgetKostnader.isZero()) return `ingen budget för verksamhetens kostnader ${b.year}`;
-      const v = pct(b.kostnader, b.budgetKostnader)!;
-      return { value: v, underlag: `Verksamhetens kostnader ${kr(b.kostnader.abs() as Money)} / budget ${kr(b.budgetKostnader.abs() as Money)} = ${percentText(v)}` };
+      return share('Verksamhetens kostnader', b.kostnader.abs() as Money, 'budget', b.budgetKostnader.abs() as Money);
     },
   },
   'Långfristiga skulder': {
@@ -172,9 +175,7 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
     compute: (b) => {
       const all = insatser(b);
       if (all.isZero()) return `inga kostnader för insatser ${b.year}`;
-      const individ = individinriktat(b);
-      const v = pct(individ, all)!;
-      return { value: v, underlag: `Individinriktat ${kr(individ)} / insatser ${kr(all)} = ${percentText(v)}${unallocatedText(b)}` };
+      return share('Individinriktat', individinriktat(b), 'insatser', all, unallocatedText(b));
     },
   },
   'Andel strukturinsatser': {
@@ -182,9 +183,7 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
     compute: (b) => {
       const all = insatser(b);
       if (all.isZero()) return `inga kostnader för insatser ${b.year}`;
-      const struktur = moneySub(all, individinriktat(b));
-      const v = pct(struktur, all)!;
-      return { value: v, underlag: `Strukturövergripande och övriga insatser ${kr(struktur)} / insatser ${kr(all)} = ${percentText(v)}${unallocatedText(b)}` };
+      return share('Strukturövergripande och övriga insatser', moneySub(all, individinriktat(b)), 'insatser', all, unallocatedText(b));
     },
   },
   'Andel administration av kostnader': {
@@ -193,8 +192,7 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
       const admin = administration(b);
       const total = kostnader(b);
       if (total.isZero()) return `inga kostnader ${b.year}`;
-      const v = pct(admin.amount, total)!;
-      return { value: v, underlag: `${admin.what} ${kr(admin.amount)} / kostnader ${kr(total)} = ${percentText(v)}` };
+      return share(admin.what, admin.amount, 'kostnader', total);
     },
   },
   'Andel insatser av kostnader': {
@@ -203,8 +201,7 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
       const all = insatser(b);
       const total = kostnader(b);
       if (total.isZero()) return `inga kostnader ${b.year}`;
-      const v = pct(all, total)!;
-      return { value: v, underlag: `Insatser ${kr(all)} / kostnader ${kr(total)} = ${percentText(v)}` };
+      return share('Insatser', all, 'kostnader', total);
     },
   },
   'Andel administration av tilldelade medel': {
@@ -213,8 +210,7 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
       const t = b.tilldeladeMedel;
       if (!t || t.amount.isZero()) return `tilldelade medel ${b.year} saknas`;
       const admin = administration(b);
-      const v = pct(admin.amount, t.amount)!;
-      return { value: v, underlag: `${admin.what} ${kr(admin.amount)} / tilldelade medel ${kr(t.amount)} = ${percentText(v)}` };
+      return share(admin.what, admin.amount, 'tilldelade medel', t.amount);
     },
   },
   'Andel insatser av tilldelade medel': {
@@ -222,9 +218,7 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
     compute: (b) => {
       const t = b.tilldeladeMedel;
       if (!t || t.amount.isZero()) return `tilldelade medel ${b.year} saknas`;
-      const all = insatser(b);
-      const v = pct(all, t.amount)!;
-      return { value: v, underlag: `Insatser ${kr(all)} / tilldelade medel ${kr(t.amount)} = ${percentText(v)}` };
+      return share('Insatser', insatser(b), 'tilldelade medel', t.amount);
     },
   },
 };
@@ -250,8 +244,7 @@ function memberShare(b: YearBasis, member: string): MeasureOutcome {
   const total = moneySum(b.members.map((m) => m.amount));
   const found = b.members.find((m) => m.name.toLowerCase() === member.toLowerCase());
   if (!found || total.isZero()) return { measure: MEMBER_SHARE_MEASURE, year: b.year, missing: b.members.length === 0 ? 'driftbidraget går inte att dela upp per medlem (ange medlemmarnas konton i Inställningar)' : `medlemmen ${member} finns inte bland ${b.members.map((m) => m.name).join(', ')}` };
-  const v = pct(found.amount, total)!;
-  return { measure: MEMBER_SHARE_MEASURE, year: b.year, unit: 'procent', value: v, underlag: `${found.name} ${kr(found.amount)} / driftbidrag ${kr(total)} = ${percentText(v)}` };
+  return { measure: MEMBER_SHARE_MEASURE, year: b.year, unit: 'procent', ...share(found.name, found.amount, 'driftbidrag', total) };
 }
 
 /** A financial measure for one year; `insats` names the member for the member-share measure. */

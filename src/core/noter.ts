@@ -21,8 +21,8 @@ export interface NoteRow {
 export interface Note {
   readonly number: number;
   readonly title: string;
-  /** The statement line the note explains, and which statement. */
-  readonly line: string;
+  /** The statement lines the note's total equals (the first carries the not-number), and which statement. */
+  readonly lines: readonly string[];
   readonly statement: 'resultatrakning' | 'balansrakning';
   readonly rows: readonly NoteRow[];
   readonly total: readonly (Money | undefined)[];
@@ -86,19 +86,19 @@ export function noterBuild(args: {
 }): Note[] {
   const { year, positions, mapping, accountNames: names } = args;
   const ps = [positions.get(year), positions.get(year - 1)];
-  const note = (number: number, title: string, line: string, statement: Note['statement'], years: (PerYear | undefined)[]): Note => {
+  const note = (number: number, title: string, lines: readonly string[], statement: Note['statement'], years: (PerYear | undefined)[]): Note => {
     const rows = merge(years);
-    return { number, title, line, statement, rows, total: years.map((y) => (y ? moneySum(y.values()) : undefined)) };
+    return { number, title, lines, statement, rows, total: years.map((y) => (y ? moneySum(y.values()) : undefined)) };
   };
   return [
-    note(1, 'Verksamhetens intäkter per medlem', 'Verksamhetens intäkter', 'resultatrakning', ps.map((p) => (p ? incomePerMember(p, mapping, args.insatser, names, args.settings) : undefined))),
-    note(2, 'Verksamhetens kostnader per insats, styrelse och kansli', 'Verksamhetens kostnader', 'resultatrakning', [year, year - 1].map((y, i) => (ps[i] ? costsPerInsats(args.summary, y, mapping, args.insatser) : undefined))),
-    note(3, 'Fordringar', 'Fordringar', 'balansrakning', ps.map((p) => (p ? accountsOn(p.ub, mapping, 'Fordringar', 1, names) : undefined))),
-    note(4, 'Kortfristiga skulder', 'Kortfristiga skulder', 'balansrakning', ps.map((p) => (p ? accountsOn(p.ub, mapping, 'Kortfristiga skulder', -1, names) : undefined))),
+    note(1, 'Verksamhetens intäkter per medlem', ['Verksamhetens intäkter'], 'resultatrakning', ps.map((p) => (p ? incomePerMember(p, mapping, args.insatser, names, args.settings) : undefined))),
+    note(2, 'Verksamhetens kostnader per insats, styrelse och kansli', ['Verksamhetens kostnader', 'Avskrivningar'], 'resultatrakning', [year, year - 1].map((y, i) => (ps[i] ? costsPerInsats(args.summary, y, mapping, args.insatser) : undefined))),
+    note(3, 'Fordringar', ['Fordringar'], 'balansrakning', ps.map((p) => (p ? accountsOn(p.ub, mapping, 'Fordringar', 1, names) : undefined))),
+    note(4, 'Kortfristiga skulder', ['Kortfristiga skulder'], 'balansrakning', ps.map((p) => (p ? accountsOn(p.ub, mapping, 'Kortfristiga skulder', -1, names) : undefined))),
   ];
 }
 
-/** Each note's total equals its line: Verksamhetens kostnader with Avskrivningar for note 2. */
+/** Each note's total equals the sum of its statement lines. */
 export function noterCheck(notes: readonly Note[], year: number, rr: StatementModel, br: StatementModel): { reconciliations: Reconciliation[]; findings: Finding[] } {
   const reconciliations: Reconciliation[] = [];
   const findings: Finding[] = [];
@@ -106,10 +106,9 @@ export function noterCheck(notes: readonly Note[], year: number, rr: StatementMo
     n.total.forEach((total, col) => {
       if (!total) return;
       const model = n.statement === 'resultatrakning' ? rr : br;
-      let line = statementRow(model, n.line)?.amounts[col] ?? moneyZero;
-      if (n.number === 2) line = moneyAdd(line, statementRow(rr, 'Avskrivningar')?.amounts[col] ?? moneyZero);
+      const line = moneySum(n.lines.map((name) => statementRow(model, name)?.amounts[col] ?? moneyZero));
       const y = year - col;
-      const r = reconcile(`not-${n.number}-${y}`, `Not ${n.number} ${n.title} ${y}: summan = ${n.statement === 'resultatrakning' ? 'resultaträkningens' : 'balansräkningens'} rad ${n.line}`, line, total);
+      const r = reconcile(`not-${n.number}-${y}`, `Not ${n.number} ${n.title} ${y}: summan = ${n.statement === 'resultatrakning' ? 'resultaträkningens' : 'balansräkningens'} rad ${n.lines.join(' + ')}`, line, total);
       reconciliations.push(r);
       if (!r.passed) findings.push(finding('not-avviker', `${r.name} stämmer inte: skillnad ${moneyFormatKr(r.difference)}.`));
     });

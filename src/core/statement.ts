@@ -43,6 +43,25 @@ export interface StatementModel {
   readonly rows: readonly StatementRow[];
 }
 
+/**
+ * A column of named values only, for statements computed from figures rather than account
+ * lines (kassaflödesanalys, balanskravsresultat); `values` undefined: the year is missing.
+ */
+export function statementValueColumn(label: string, values: Readonly<Record<string, Money>> | undefined): StatementColumnSource {
+  return {
+    label,
+    missing: !values,
+    accountLine: () => {
+      throw new Error(`kolumnen ${label} har inga kontorader`);
+    },
+    value: (key) => {
+      const v = values?.[key];
+      if (!v) throw new Error(`okänt värde i kolumnen ${label}: ${key}`);
+      return v;
+    },
+  };
+}
+
 export function statementBuild(spec: StatementSpec, columns: readonly StatementColumnSource[]): StatementModel {
   const byName = new Map<string, StatementRow>();
   const rows: StatementRow[] = [];

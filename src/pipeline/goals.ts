@@ -8,13 +8,10 @@ import { type GoalCheck, goalsCheck } from '../core/goalCheck';
 import { yearBasesFromBudget } from '../core/goalBasis';
 import { type Goal } from '../core/goals';
 import { type YearBasis } from '../core/measures';
-import { sheetRowCount } from '../sheets/cells';
 import { goalsRead } from '../sheets/goalsReader';
 import { goalsProposalSheet, goalsSheet } from '../sheets/goalsRender';
-import { type RenderMeta } from '../sheets/render';
 import { type CellValue, type SheetSnapshot, type SheetSpec, type WorkbookPort, type WriteOutcome } from '../workbook/port';
-import { inputChecksum } from './checksum';
-import { inputsParse, type RunOptions, type RunStatus } from './run';
+import { inputsParse, nameClashFindings, renderMeta, type RunOptions, type RunStatus } from './run';
 
 export interface GoalsRunResult {
   readonly status: RunStatus;
@@ -85,21 +82,9 @@ export async function goalsRun(port: WorkbookPort, options: RunOptions): Promise
   const check = goalsCheck(goals, bases, checkYears, statistics);
 
   step('skriver');
-  const used = [roles.ledger, roles.balanceReport, roles.resultReport, roles.budget, roles.settings, roles.insatser, roles.kontoplan, roles.goals, roles.statistics].filter((n): n is string => n !== undefined);
-  const usedSnapshots = snapshots.filter((s) => used.includes(s.name));
-  const meta: RenderMeta = {
-    forbund: bokslut?.forbund ?? settings.forbund ?? 'Samordningsförbundet',
-    year: year as number,
-    unit: settings.unit,
-    version: options.version,
-    generatedAt: (options.now ?? (() => new Date()))().toISOString(),
-    sources: usedSnapshots.map((s) => ({ name: s.name, rows: sheetRowCount(s.cells) })),
-    checksum: inputChecksum(usedSnapshots),
-  };
+  const meta = renderMeta(snapshots, [roles.ledger, roles.balanceReport, roles.resultReport, roles.budget, roles.settings, roles.insatser, roles.kontoplan, roles.goals, roles.statistics], { forbund: bokslut?.forbund ?? settings.forbund ?? 'Samordningsförbundet', year: year as number, unit: settings.unit }, options);
   const sheets = [...(proposal ? [proposal] : []), goalsSheet(check, meta, kind ?? 'utfall')];
   const written = await port.writeSheets(sheets);
-  for (const w of written.written) {
-    if (w.name !== w.wanted) findings.push(finding('blad-namnkrock', `Arbetsboken har redan ett eget blad som heter ${w.wanted}; det lämnas orört och målkontrollen skrevs till bladet ${w.name}.`));
-  }
+  findings.push(...nameClashFindings(written, 'målkontrollen'));
   return { ...base, status: 'skrivet', year, kind, check, bokslut, findings, proposedGoals: proposal !== undefined, written };
 }

@@ -1,16 +1,8 @@
 // The machine-readable result of Kontrollera mål, as `finsam mal --json` prints it: one entry
 // per goal and year, limits and values rounded half-up to two decimals in the measure's unit
 // (percent in percent: "28.97"), and every computable measure per year.
-import type Decimal from 'decimal.js';
-import { cellRefText } from '../core/cellref';
-import { ExactDecimal } from '../core/money';
 import { type GoalsRunResult } from './goals';
-
-const fixed2 = (d: Decimal | undefined): string | null => {
-  if (d === undefined) return null;
-  const s = new ExactDecimal(d).toFixed(2, ExactDecimal.ROUND_HALF_UP);
-  return s === '-0.00' ? '0.00' : s;
-};
+import { findingsJson, fixed2 } from './json';
 
 export interface GoalsJson {
   forbund: string | null;
@@ -36,6 +28,6 @@ export function goalsJson(result: GoalsRunResult): GoalsJson {
       underlag: r.underlag,
     })),
     nyckeltal: (result.check?.nyckeltal ?? []).map((n) => ({ ar: n.year, rad: n.measure, varde: fixed2(n.value) as string })),
-    fynd: result.findings.map((f) => ({ kod: f.code, allvarlighet: f.severity, meddelande: f.message, celler: f.cells.map(cellRefText) })),
+    fynd: findingsJson(result.findings),
   };
 }

@@ -2,11 +2,24 @@
 // decimal strings in kronor with two decimals and ASCII minus, in report sign.
 import type Decimal from 'decimal.js';
 import { cellRefText } from '../core/cellref';
+import { type Finding } from '../core/findings';
 import { type Money, moneyToFixed2 } from '../core/money';
 import { type RunResult } from './run';
 
-const amount = (m: Money | undefined): string | null => (m === undefined ? null : moneyToFixed2(m));
-const fixed2 = (d: Decimal | undefined): string | null => (d === undefined ? null : moneyToFixed2(d as Money));
+/** A decimal string with two decimals, rounded half up, ASCII minus: "-775000.00", "82.24". */
+export const fixed2 = (d: Decimal | undefined): string | null => (d === undefined ? null : moneyToFixed2(d as Money));
+const amount = fixed2;
+
+/** Rows with a name and two columns (the year, the year before). */
+const twoYears = (rows: readonly { name: string; amounts?: readonly (Decimal | undefined)[]; values?: readonly (Decimal | undefined)[] }[]) =>
+  rows.map((r) => {
+    const v = r.amounts ?? r.values ?? [];
+    return { rad: r.name, utfall: fixed2(v[0]), foregaendeAr: fixed2(v[1]) };
+  });
+
+export function findingsJson(findings: readonly Finding[]): ReportsJson['fynd'] {
+  return findings.map((f) => ({ kod: f.code, allvarlighet: f.severity, meddelande: f.message, celler: f.cells.map(cellRefText) }));
+}
 
 export interface ReportsJson {
   forbund: string | null;
@@ -37,13 +50,13 @@ export function reportsJson(result: RunResult): ReportsJson {
       driftredovisning: b
         ? b.driftredovisning.rows.map((r) => ({ rad: r.name, intakt: amount(r.intakt), kostnad: amount(r.kostnad), netto: amount(r.netto), budget: amount(r.budget), avvikelse: amount(r.avvikelse), foregaendeAr: amount(r.foregaendeAr) }))
         : [],
-      kassaflodesanalys: b ? withAmounts(b.kassaflodesanalys.rows).map((r) => ({ rad: r.name, utfall: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]) })) : [],
-      noter: b ? b.noter.map((n) => ({ not: n.number, rubrik: n.title, rader: [...n.rows, { name: 'Summa', amounts: n.total }].map((r) => ({ rad: r.name, utfall: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]) })) })) : [],
+      kassaflodesanalys: b ? twoYears(withAmounts(b.kassaflodesanalys.rows)) : [],
+      noter: b ? b.noter.map((n) => ({ not: n.number, rubrik: n.title, rader: twoYears([...n.rows, { name: 'Summa', amounts: n.total }]) })) : [],
       flerarsoversikt: b ? [...b.flerarsoversikt.rows.entries()].flatMap(([rad, years]) => [...years.entries()].sort(([a], [c]) => a - c).map(([ar, v]) => ({ rad, ar, belopp: fixed2(v.value) as string }))) : [],
-      nyckeltal: (b?.nyckeltal ?? []).map((r) => ({ rad: r.name, utfall: fixed2(r.values[0]), foregaendeAr: fixed2(r.values[1]) })),
-      balanskrav: b ? withAmounts(b.balanskrav.rows).map((r) => ({ rad: r.name, utfall: amount(r.amounts[0]), foregaendeAr: amount(r.amounts[1]) })) : [],
+      nyckeltal: twoYears(b?.nyckeltal ?? []),
+      balanskrav: b ? twoYears(withAmounts(b.balanskrav.rows)) : [],
     },
     kontroller: (b?.reconciliations ?? []).map((r) => ({ id: r.id, namn: r.name, godkand: r.passed, forvantat: moneyToFixed2(r.expected), faktiskt: moneyToFixed2(r.actual), differens: moneyToFixed2(r.difference) })),
-    fynd: result.findings.map((f) => ({ kod: f.code, allvarlighet: f.severity, meddelande: f.message, celler: f.cells.map(cellRefText) })),
+    fynd: findingsJson(result.findings),
   };
 }

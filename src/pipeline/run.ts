@@ -115,6 +115,25 @@ export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial
   return { roles, ledger, budget, statistics, history, findings, parsed, mapping, insatser };
 }
 
+/** The facts every generated sheet's marker carries: the sheets read (with row counts and a checksum), version and time. */
+export function renderMeta(snapshots: readonly SheetSnapshot[], sheetsRead: readonly (string | undefined)[], report: Pick<RenderMeta, 'forbund' | 'year' | 'unit'>, options: RunOptions): RenderMeta {
+  const used = snapshots.filter((s) => sheetsRead.includes(s.name));
+  return {
+    ...report,
+    version: options.version,
+    generatedAt: (options.now ?? (() => new Date()))().toISOString(),
+    sources: used.map((s) => ({ name: s.name, rows: sheetRowCount(s.cells) })),
+    checksum: inputChecksum(used),
+  };
+}
+
+/** A sheet written under another name because the user has a sheet of that name: say so. */
+export function nameClashFindings(written: WriteOutcome, what: string): Finding[] {
+  return written.written
+    .filter((w) => w.name !== w.wanted)
+    .map((w) => finding('blad-namnkrock', `Arbetsboken har redan ett eget blad som heter ${w.wanted}; det lämnas orört och ${what} skrevs till bladet ${w.name}.`));
+}
+
 export async function reportsRun(port: WorkbookPort, options: RunOptions): Promise<RunResult> {
   const step = options.onStep ?? (() => undefined);
   step('läser blad');
@@ -158,22 +177,8 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
   if (options.contentsLost && options.contentsLost.length > 0) {
     findings.push(finding('innehall-forloras', `Arbetsboken innehåller ${options.contentsLost.join(', ')}, som inte följer med när kopian sparas. Öppna originalet för dem; rapportbladen finns i kopian.`));
   }
-  const used = [roles.ledger, roles.balanceReport, roles.resultReport, roles.budget, roles.settings, roles.insatser, roles.kontoplan, roles.statistics, roles.history].filter((n): n is string => n !== undefined);
-  const usedSnapshots = snapshots.filter((s) => used.includes(s.name));
-  const meta: RenderMeta = {
-    forbund: bokslut.forbund,
-    year: bokslut.year,
-    unit: parsed.settings.unit,
-    version: options.version,
-    generatedAt: (options.now ?? (() => new Date()))().toISOString(),
-    sources: usedSnapshots.map((s) => ({ name: s.name, rows: sheetRowCount(s.cells) })),
-    checksum: inputChecksum(usedSnapshots),
-  };
+  const meta = renderMeta(snapshots, [roles.ledger, roles.balanceReport, roles.resultReport, roles.budget, roles.settings, roles.insatser, roles.kontoplan, roles.statistics, roles.history], { forbund: bokslut.forbund, year: bokslut.year, unit: parsed.settings.unit }, options);
   const written = await port.writeSheets(bokslutSheets(bokslut, findings, meta));
-  for (const w of written.written) {
-    if (w.name !== w.wanted) {
-      findings.push(finding('blad-namnkrock', `Arbetsboken har redan ett eget blad som heter ${w.wanted}; det lämnas orört och rapporten skrevs till bladet ${w.name}.`));
-    }
-  }
+  findings.push(...nameClashFindings(written, 'rapporten'));
   return { ...base, status: 'skrivet', year: bokslut.year, bokslut, findings, written };
 }

@@ -9,7 +9,7 @@ import { ExactDecimal } from '../core/money';
 import { type StatisticsRow } from '../core/participants';
 import { type CellValue, type SheetSnapshot } from '../workbook/port';
 import { cellIsEmpty, cellIsError, cellText, rowIsEmpty } from './cells';
-import { type ColumnRole, headerColumn, headerFind } from './header';
+import { type ColumnRole, headerCell, headerColumn, headerFind } from './header';
 import { swedishNumberText } from './numbers';
 
 export const GOAL_ROLES: readonly ColumnRole[] = [
@@ -85,10 +85,7 @@ export function goalsRead(snapshot: SheetSnapshot): { goals: Goal[]; findings: F
   const header = found.header;
   if (!header) return { goals: [], findings };
   const col = (role: string) => headerColumn(header, role);
-  const at = (row: readonly CellValue[], role: string): CellValue => {
-    const c = col(role);
-    return c === undefined ? null : row[c - 1] ?? null;
-  };
+  const at = (row: readonly CellValue[], role: string): CellValue => headerCell(header, row, role);
   const goals: Goal[] = [];
   for (let r = header.row + 1; r <= snapshot.cells.length; r++) {
     const row = snapshot.cells[r - 1] ?? [];
@@ -143,7 +140,7 @@ export function statisticsRead(snapshot: SheetSnapshot): { rows: StatisticsRow[]
   for (let r = header.row + 1; r <= snapshot.cells.length; r++) {
     const row = snapshot.cells[r - 1] ?? [];
     if (rowIsEmpty(row)) continue;
-    const get = (role: string): CellValue => (col(role) === undefined ? null : row[col(role)! - 1] ?? null);
+    const get = (role: string): CellValue => headerCell(header, row, role);
     const antal = number(get('Antal'), r, 'Antal');
     const av = number(get('Av'), r, 'Av');
     const year = number(get('År'), r, 'År');

@@ -2,13 +2,11 @@
 // gränsvärde, Utfall, Status, Underlag), Status coloured by conditional formats, then the
 // measures per year (Nyckeltal, budget summary years included). Also the Mål sheet proposed
 // to a workbook that has none: the common goals, for the förbund to adjust.
-import type Decimal from 'decimal.js';
 import { type GoalCheck, type GoalResult } from '../core/goalCheck';
-import { CONDITION_TEXT, type MeasureUnit } from '../core/goals';
-import { ExactDecimal } from '../core/money';
+import { CONDITION_TEXT } from '../core/goals';
 import { type MeasureValue, unitValueText } from '../core/measures';
 import { type SheetSpec, type SpecCell } from '../workbook/port';
-import { HEADER_ROW, HEADER_STYLE, type RenderMeta, preamble, text } from './render';
+import { HEADER_ROW, HEADER_STYLE, measureCell, type RenderMeta, preamble, text } from './render';
 
 export const GOALS_SHEET_NAME = 'Målkontroll';
 export const GOALS_INPUT_SHEET = 'Mål';
@@ -26,16 +24,6 @@ export function statusLabel(status: GoalResult['status']): string {
   return status.charAt(0).toUpperCase() + status.slice(1);
 }
 
-function unitFormat(unit: MeasureUnit): string {
-  return unit === 'procent' ? '0.00%' : unit === 'kr' ? '#,##0 "kr";-#,##0 "kr";0 "kr"' : '0';
-}
-
-function valueCell(value: Decimal | undefined, unit: MeasureUnit | undefined): SpecCell | null {
-  if (value === undefined || unit === undefined) return null;
-  const n = unit === 'procent' ? new ExactDecimal(value).dividedBy(100).toNumber() : new ExactDecimal(value).toNumber();
-  return { value: n, format: unitFormat(unit), style: { align: 'right' } };
-}
-
 export function conditionText(r: GoalResult): string {
   const g = r.goal;
   if (!g.condition || !g.limit) return '';
@@ -47,7 +35,7 @@ export function goalsSheet(check: GoalCheck, meta: RenderMeta, kind: 'utfall' | 
   const years = check.years.length > 1 ? `${check.years[0]}–${check.years[check.years.length - 1]}` : `${check.years[0] ?? meta.year}`;
   const rows: (SpecCell | null)[][] = preamble(`Målkontroll ${years}${kind === 'budget' ? ' (budget och plan)' : ''}`, meta);
   rows.push(['Id', 'Mål', 'År', 'Mått', 'Villkor och gränsvärde', 'Utfall', 'Status', 'Underlag'].map((h, i) => text(h, { ...HEADER_STYLE, align: i === 5 ? 'right' : 'left' })));
-  const first = rows.length + 1;
+  const first = GOALS_FIRST_ROW;
   for (const r of check.results) {
     rows.push([
       text(r.goal.id),
@@ -55,7 +43,7 @@ export function goalsSheet(check: GoalCheck, meta: RenderMeta, kind: 'utfall' | 
       { value: r.year, format: '0' },
       text(r.goal.measure + (r.goal.insats ? ` (${r.goal.insats})` : '')),
       text(conditionText(r)),
-      valueCell(r.value, r.unit),
+      measureCell(r.value, r.unit),
       text(statusLabel(r.status), { bold: true }),
       text(r.underlag, { wrap: true, size: 9 }),
     ]);
@@ -72,21 +60,21 @@ export function goalsSheet(check: GoalCheck, meta: RenderMeta, kind: 'utfall' | 
     rows.push([], [text('Procentmål mot gränsvärden (underlag för diagrammet)', { bold: true })]);
     rows.push([text('Mål', HEADER_STYLE), text('Utfall', { ...HEADER_STYLE, align: 'right' }), text('Gränsvärde', { ...HEADER_STYLE, align: 'right' })]);
     const fromRow = rows.length;
-    for (const r of percentGoals) rows.push([text(`${r.goal.id} ${r.year}`), valueCell(r.value, 'procent'), valueCell(r.limit, 'procent')]);
+    for (const r of percentGoals) rows.push([text(`${r.goal.id} ${r.year}`), measureCell(r.value, 'procent'), measureCell(r.limit, 'procent')]);
     chartData = { fromRow, toRow: rows.length };
   }
 
   // Nyckeltal: every measure per year.
-  const years2 = [...new Set(check.nyckeltal.map((n) => n.year))].sort((a, b) => a - b);
-  if (years2.length > 0) {
+  const summaryYears = [...new Set(check.nyckeltal.map((n) => n.year))].sort((a, b) => a - b);
+  if (summaryYears.length > 0) {
     rows.push([], [text(kind === 'budget' ? 'Budgetsammanställning av måtten' : 'Nyckeltal', { bold: true, size: 12 })]);
-    rows.push([text('Mått', HEADER_STYLE), ...years2.map((y) => text(`${kind === 'budget' ? (check.years.includes(y) ? (y === check.years[0] ? 'Budget' : 'Plan') : 'Budget') : 'Utfall'} ${y}`, { ...HEADER_STYLE, align: 'right' }))]);
+    rows.push([text('Mått', HEADER_STYLE), ...summaryYears.map((y) => text(`${kind === 'budget' ? (check.years.includes(y) ? (y === check.years[0] ? 'Budget' : 'Plan') : 'Budget') : 'Utfall'} ${y}`, { ...HEADER_STYLE, align: 'right' }))]);
     const names = [...new Set(check.nyckeltal.map((n) => n.measure))];
     const byKey = new Map<string, MeasureValue>(check.nyckeltal.map((n) => [`${n.measure}|${n.year}`, n]));
     for (const name of names) {
-      rows.push([text(name), ...years2.map((y) => {
+      rows.push([text(name), ...summaryYears.map((y) => {
         const v = byKey.get(`${name}|${y}`);
-        return v ? valueCell(v.value, v.unit) : null;
+        return v ? measureCell(v.value, v.unit) : null;
       })]);
     }
   }

@@ -2,7 +2,7 @@
 // variants, with a finding when no row qualifies or when two columns claim the same role.
 import { cellRef } from '../core/cellref';
 import { type Finding, finding } from '../core/findings';
-import { type SheetCells } from '../workbook/port';
+import { type CellValue, type SheetCells } from '../workbook/port';
 import { cellText, foldKey } from './cells';
 
 /** A role a column can play, recognised by its folded header text. */
@@ -84,4 +84,10 @@ export function headerFind(
 
 export function headerColumn(m: HeaderMatch, role: string): number | undefined {
   return m.columns.get(role)?.[0];
+}
+
+/** The cell of a row in the column a role was found in; null where the header has no such column. */
+export function headerCell(m: HeaderMatch, row: readonly CellValue[], role: string): CellValue {
+  const c = headerColumn(m, role);
+  return c === undefined ? null : row[c - 1] ?? null;
 }

@@ -131,7 +131,7 @@ function noteColumn(model: StatementModel, notes: readonly Note[], statement: No
   return {
     header: 'Not',
     cell: (i: number): SpecCell | null => {
-      const n = notes.find((x) => x.statement === statement && x.line === model.rows[i]?.name);
+      const n = notes.find((x) => x.statement === statement && x.lines[0] === model.rows[i]?.name);
       return n ? { value: n.number, format: '0', style: { align: 'center' } } : null;
     },
   };
@@ -165,7 +165,7 @@ export function noterSheet(notes: readonly Note[], meta: RenderMeta): SheetSpec 
   for (const n of notes) {
     out.push([text(`Not ${n.number} ${n.title}`, { bold: true })]);
     for (const r of n.rows) out.push([text(r.name), ...r.amounts.map((a) => money(a, meta.unit))]);
-    out.push([text(`Summa (= ${n.line})`, { bold: true, borderTop: true }), ...n.total.map((a) => money(a, meta.unit, { bold: true, borderTop: true }))], []);
+    out.push([text(`Summa (= ${n.lines.join(' + ')})`, { bold: true, borderTop: true }), ...n.total.map((a) => money(a, meta.unit, { bold: true, borderTop: true }))], []);
   }
   const round = rounder(meta.unit);
   const differs = notes.some((n) => n.total.some((t, c) => t !== undefined && Number(round(t)) !== n.rows.reduce((sum, r) => sum + (r.amounts[c] ? Number(round(r.amounts[c]!)) : 0), 0)));
@@ -242,8 +242,9 @@ export function kontrollerSheet(reconciliations: readonly Reconciliation[], find
   return { name: SHEET_NAMES.kontroller, rows, widths: [70, 16, 16, 14, 12, 40], freezeRows: HEADER_ROW };
 }
 
-function unitCell(value: Decimal | undefined, unit: MeasureUnit): SpecCell | null {
-  if (value === undefined) return null;
+/** A measure's value in its unit: percent as a percent-formatted fraction, kronor, or a count. */
+export function measureCell(value: Decimal | undefined, unit: MeasureUnit | undefined): SpecCell | null {
+  if (value === undefined || unit === undefined) return null;
   if (unit === 'procent') return { value: new ExactDecimal(value).dividedBy(100).toNumber(), format: '0.00%', style: { align: 'right' } };
   if (unit === 'kr') return { value: new ExactDecimal(value).toDecimalPlaces(2).toNumber(), format: '#,##0 "kr";-#,##0 "kr";0 "kr"', style: { align: 'right' } };
   return { value: new ExactDecimal(value).toNumber(), format: '0', style: { align: 'right' } };
@@ -252,7 +253,7 @@ function unitCell(value: Decimal | undefined, unit: MeasureUnit): SpecCell | nul
 export function nyckeltalSheet(rows: readonly NyckeltalRow[], meta: RenderMeta): SheetSpec {
   const out: (SpecCell | null)[][] = preamble(`Nyckeltal ${meta.year}`, meta);
   out.push([text('Nyckeltal', HEADER_STYLE), text(`${meta.year}`, { ...HEADER_STYLE, align: 'right' }), text(`${meta.year - 1}`, { ...HEADER_STYLE, align: 'right' })]);
-  for (const r of rows) out.push([text(r.name), ...r.values.map((v) => unitCell(v, r.unit))]);
+  for (const r of rows) out.push([text(r.name), ...r.values.map((v) => measureCell(v, r.unit))]);
   out.push([], [text('Procent med två decimaler, beräknade på exakta belopp. Andelar av insatser delar varje insats efter dess andel individinriktad (bladet Insatser).', { italic: true, wrap: true })]);
   return { name: SHEET_NAMES.nyckeltal, rows: out, widths: [60, 16, 16], freezeRows: HEADER_ROW };
 }
@@ -266,7 +267,7 @@ export function flerarsSheet(model: Flerarsoversikt, meta: RenderMeta): SheetSpe
     out.push([text(name), ...model.years.map((y) => {
       const v = values?.get(y);
       if (!v) return null;
-      return percent ? unitCell(v.value, 'procent') : money(v.value as Money, meta.unit);
+      return percent ? measureCell(v.value, 'procent') : money(v.value as Money, meta.unit);
     })]);
   }
   const source = (kind: 'huvudbok' | 'historik') => model.years.filter((y) => [...model.rows.values()].some((m) => m.get(y)?.source === kind));

@@ -12,27 +12,8 @@ import { reportsRun, type RunResult, type RunStep } from '../pipeline/run';
 import { type SheetRoles, sheetRolesDetect } from '../sheets/detect';
 import { FindingsList } from './Findings';
 import { type TaskpaneHost } from './host';
+import { RunProgress, VERSION } from './RunProgress';
 import { SheetChoice } from './SheetChoice';
-
-declare const FINSAM_VERSION: string;
-const VERSION = typeof FINSAM_VERSION === 'string' ? FINSAM_VERSION : 'dev';
-
-const STEPS: RunStep[] = ['läser blad', 'beräknar', 'kontrollerar', 'skriver'];
-/** After this long the pane says that Excel has not answered (Excel on the web can hang on a sync). */
-const SLOW_SECONDS = 60;
-
-/** Seconds since `running` turned true, counted while it stays true. */
-function useElapsedSeconds(running: boolean): number {
-  const [seconds, setSeconds] = useState(0);
-  useEffect(() => {
-    setSeconds(0);
-    if (!running) return;
-    const started = Date.now();
-    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
-    return () => clearInterval(timer);
-  }, [running]);
-  return seconds;
-}
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -52,7 +33,6 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
   const [result, setResult] = useState<RunResult | undefined>();
   const [error, setError] = useState<string | undefined>();
   const currentStep = useRef<RunStep | undefined>();
-  const elapsed = useElapsedSeconds(step !== undefined);
 
   const load = useCallback(async () => {
     const port = props.host.port();
@@ -142,19 +122,7 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
       <Button appearance="primary" onClick={() => void generate()} disabled={step !== undefined}>
         Generera rapporter
       </Button>
-      {step && <ProgressBar value={(STEPS.indexOf(step) + 1) / STEPS.length} aria-label={`Steg: ${step}`} />}
-      {step && (
-        <Text size={200}>
-          {step}…{elapsed >= 5 && ` ${elapsed} s`}
-        </Text>
-      )}
-      {step && elapsed >= SLOW_SECONDS && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            Excel har inte svarat på {elapsed} sekunder. Stora arbetsböcker tar tid, men Excel på webben kan också ha fastnat: vänta en stund till, eller stäng arbetsboken och öppna den igen. Källbladen ändras aldrig.
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <RunProgress step={step} />
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>

@@ -1,21 +1,18 @@
 // Kontrollera mål: runs the goal check (at once when the ribbon button opened the pane), then
 // lists every goal and year with a status badge and its utfall, filterable by status; a goal
 // clicked selects its row in the Målkontroll sheet.
-import { Badge, Button, Dropdown, Field, MessageBar, MessageBarBody, Option, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { type GoalResult } from '../core/goalCheck';
 import { type GoalStatus } from '../core/goals';
 import { unitValueText } from '../core/measures';
 import { goalsRun, type GoalsRunResult } from '../pipeline/goals';
 import { type RunStep } from '../pipeline/run';
-import { GOALS_FIRST_ROW, GOALS_SHEET_NAME, conditionText } from '../sheets/goalsRender';
+import { GOALS_FIRST_ROW, GOALS_SHEET_NAME, conditionText, statusLabel } from '../sheets/goalsRender';
 import { FindingsList } from './Findings';
+import { RunProgress, VERSION } from './RunProgress';
 import { type TaskpaneHost } from './host';
 
-declare const FINSAM_VERSION: string;
-const VERSION = typeof FINSAM_VERSION === 'string' ? FINSAM_VERSION : 'dev';
-
-const STEPS: RunStep[] = ['läser blad', 'beräknar', 'kontrollerar', 'skriver'];
 const STATUSES: GoalStatus[] = ['uppfyllt', 'ej uppfyllt', 'bedöms manuellt', 'kan ej bedömas'];
 const BADGE: Record<GoalStatus, 'success' | 'danger' | 'warning' | 'informative'> = {
   uppfyllt: 'success',
@@ -44,8 +41,6 @@ const useStyles = makeStyles({
   },
   head: { display: 'flex', justifyContent: 'space-between', gap: '8px', alignItems: 'center' },
 });
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function GoalsStep(props: { host: TaskpaneHost; workbookKey: number; autoRun: boolean; onWritten?: () => void }) {
   const styles = useStyles();
@@ -81,7 +76,7 @@ export function GoalsStep(props: { host: TaskpaneHost; workbookKey: number; auto
   if (!host.port()) return null;
   const sheetName = result?.written?.written.find((w) => w.wanted === GOALS_SHEET_NAME)?.name ?? GOALS_SHEET_NAME;
   const results = result?.check?.results ?? [];
-  const shown = results.map((r, i) => ({ r, row: GOALS_FIRST_ROW + i })).filter(({ r }) => filter === ALL || capital(r.status) === filter);
+  const shown = results.map((r, i) => ({ r, row: GOALS_FIRST_ROW + i })).filter(({ r }) => filter === ALL || statusLabel(r.status) === filter);
   const count = (s: GoalStatus) => results.filter((r) => r.status === s).length;
   const select = (row: number) => void host.selectCell({ sheet: sheetName, row, col: 1 }).catch((e: Error) => setError(`Cellen kunde inte markeras: ${e.message}`));
   const value = (r: GoalResult) => (r.value !== undefined && r.unit ? unitValueText(r.value, r.unit) : '–');
@@ -91,8 +86,7 @@ export function GoalsStep(props: { host: TaskpaneHost; workbookKey: number; auto
       <Button appearance="primary" onClick={() => void run()} disabled={step !== undefined}>
         Kontrollera mål
       </Button>
-      {step && <ProgressBar value={(STEPS.indexOf(step) + 1) / STEPS.length} aria-label={`Steg: ${step}`} />}
-      {step && <Text size={200}>{step}…</Text>}
+      <RunProgress step={step} />
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -111,7 +105,7 @@ export function GoalsStep(props: { host: TaskpaneHost; workbookKey: number; auto
       {results.length > 0 && (
         <Field label="Visa" size="small">
           <Dropdown size="small" value={filter} selectedOptions={[filter]} aria-label="Filtrera på status" onOptionSelect={(_, d) => setFilter(d.optionValue ?? ALL)}>
-            {[ALL, ...STATUSES.map(capital)].map((s) => (
+            {[ALL, ...STATUSES.map(statusLabel)].map((s) => (
               <Option key={s} value={s}>
                 {s}
               </Option>
@@ -128,7 +122,7 @@ export function GoalsStep(props: { host: TaskpaneHost; workbookKey: number; auto
                   {r.goal.id} {r.year}
                 </Text>
                 <Badge color={BADGE[r.status]} appearance="filled">
-                  {capital(r.status)}
+                  {statusLabel(r.status)}
                 </Badge>
               </span>
               <Text size={200}>{r.goal.text}</Text>

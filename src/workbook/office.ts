@@ -4,7 +4,7 @@
 // updating suspended; formats after data; replaces only sheets that carry the marker;
 // protects generated sheets without password. Round trips: a constant few plus one per
 // block of data near the payload limit — never one per row, account or cell.
-import { columnLetters } from './address';
+import { cellEqualsTextFormula, columnLetters } from './address';
 import {
   type CellValue,
   type SheetSnapshot,
@@ -216,7 +216,7 @@ export class OfficeWorkbook implements WorkbookPort {
           for (const rule of cf.rules) {
             await batcher.add(200);
             const format = column.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-            format.custom.rule.formula = `=$${columnLetters(cf.column)}${cf.fromRow}="${rule.text}"`;
+            format.custom.rule.formula = `=${cellEqualsTextFormula(cf.column, cf.fromRow, rule.text)}`;
             format.custom.format.fill.color = `#${rule.fill}`;
             format.custom.format.font.color = `#${rule.fontColor}`;
           }

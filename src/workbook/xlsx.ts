@@ -2,7 +2,7 @@
 // browser mode. Reads cells as typed values (dates as Excel serials, formulas as their cached
 // results), writes generated sheets as a whole and tells what the copy cannot carry along
 // (charts, pivot tables, images), which exceljs drops when it saves.
-import { columnLetters } from './address';
+import { cellEqualsTextFormula, columnLetters } from './address';
 import ExcelJS from 'exceljs';
 import {
   type CellValue,
@@ -145,7 +145,7 @@ export class XlsxWorkbook implements WorkbookPort {
           ref: `${col}${cf.fromRow}:${col}${cf.toRow}`,
           rules: cf.rules.map((rule, i) => ({
             type: 'expression',
-            formulae: [`$${col}${cf.fromRow}="${rule.text}"`],
+            formulae: [cellEqualsTextFormula(cf.column, cf.fromRow, rule.text)],
             priority: i + 1,
             style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${rule.fill}` } }, font: { color: { argb: `FF${rule.fontColor}` } } },
           })),

@@ -15,6 +15,18 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { type CellValue } from '../../src/workbook/port';
 import { EXAMPLES, ROOT } from '../helpers';
+import { type MemoryExcelHost } from '../../src/workbook/memory';
+
+/** The page's window with the stub Excel host (test/e2e/officeStub.ts). */
+type StubWindow = Window & { __host: MemoryExcelHost };
+
+/** Waits until Excel's selection is `address` on `sheet`. */
+function selectionIs(page: Page, sheet: string, address: string): Promise<unknown> {
+  return page.waitForFunction(([s, a]) => {
+    const sel = (window as unknown as StubWindow).__host.selection;
+    return sel?.sheet === s && sel?.address === a;
+  }, [sheet, address] as const);
+}
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -135,7 +147,7 @@ e2e('task pane in Chromium', () => {
     await page.getByText('Rapporterna för 2024 är skrivna').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-3-resultat.png'), fullPage: true });
     const written = await page.evaluate(() => {
-      const host = (window as unknown as { __host: { sheets: { name: string; values: unknown[][]; protected: boolean }[] } }).__host;
+      const host = (window as unknown as StubWindow).__host;
       const rr = host.sheets.find((s) => s.name === 'Resultaträkning');
       return { names: host.sheets.map((s) => s.name), result: rr?.values.find((r) => r[0] === 'Årets resultat')?.[1], protected: rr?.protected };
     });
@@ -147,28 +159,25 @@ e2e('task pane in Chromium', () => {
     const label = (await link.getAttribute('aria-label')) as string;
     const [, address] = /!([A-Z]+\d+)$/.exec(label) as RegExpExecArray;
     const referencedRow = await page.evaluate((addr) => {
-      const host = (window as unknown as { __host: { sheets: { name: string; values: unknown[][] }[] } }).__host;
+      const host = (window as unknown as StubWindow).__host;
       const row = Number((addr.match(/\d+/) as RegExpMatchArray)[0]) - 1;
       return host.sheets.find((s) => s.name === 'Huvudbok')?.values[row];
     }, address as string);
     expect(referencedRow).toContain(777);
     await link.click();
-    await page.waitForFunction((addr) => {
-      const sel = (window as unknown as { __host: { selection?: { sheet: string; address: string } } }).__host.selection;
-      return sel?.sheet === 'Huvudbok' && sel.address === addr;
-    }, address as string);
+    await selectionIs(page, 'Huvudbok', address as string);
   });
 
   test('Excel mode: blocking findings write nothing', async () => {
     const page = await open('stub', '?steg=rapporter&data=fel');
     const before = await page.evaluate(async () => {
       await new Promise((r) => setTimeout(r, 100));
-      return (window as unknown as { __host: { sheets: { name: string }[] } }).__host.sheets.map((s) => s.name);
+      return (window as unknown as StubWindow).__host.sheets.map((s) => s.name);
     });
     await page.getByRole('button', { name: 'Generera rapporter' }).click();
     await page.getByText(/^Inget skrevs: rätta/).waitFor();
     await page.getByRole('button', { name: 'Markera cellen Huvudbok!G10' }).waitFor();
-    const after = await page.evaluate(() => (window as unknown as { __host: { sheets: { name: string }[] } }).__host.sheets.map((s) => s.name));
+    const after = await page.evaluate(() => (window as unknown as StubWindow).__host.sheets.map((s) => s.name));
     expect(after).toEqual(before);
   });
 
@@ -181,7 +190,7 @@ e2e('task pane in Chromium', () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('combobox', { name: 'Blad för Kontoplan' }).textContent()).resolves.toContain('(inget blad)');
-    const saved = await page.evaluate(() => (window as unknown as { __host: { settings: Map<string, string> } }).__host.settings.get('finsam.bladval'));
+    const saved = await page.evaluate(() => (window as unknown as StubWindow).__host.settings.get('finsam.bladval'));
     expect(JSON.parse(saved as string)).not.toHaveProperty('kontoplan');
     // Tab on to Generera rapporter and run it with Enter.
     await page.keyboard.press('Tab');
@@ -194,10 +203,7 @@ e2e('task pane in Chromium', () => {
     for (let i = 0; i < 30 && (await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) !== label; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     const [, sheet, address] = /^Markera cellen (.+)!([A-Z]+\d+)$/.exec(label) as RegExpExecArray;
-    await page.waitForFunction(([s, a]) => {
-      const sel = (window as unknown as { __host: { selection?: { sheet: string; address: string } } }).__host.selection;
-      return sel?.sheet === s && sel?.address === a;
-    }, [sheet as string, address as string]);
+    await selectionIs(page, sheet as string, address as string);
   });
 
   test('Kontrollera mål from the ribbon runs at once; filter; a goal clicked selects its Målkontroll row', async () => {
@@ -206,17 +212,14 @@ e2e('task pane in Chromium', () => {
     const f1 = page.getByRole('button', { name: /^F1 2024: ej uppfyllt, utfall 28,97 %/ });
     await f1.waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-4-mal.png'), fullPage: true });
-    const written = await page.evaluate(() => (window as unknown as { __host: { sheets: { name: string; protected: boolean }[] } }).__host.sheets.find((s) => s.name === 'Målkontroll')?.protected);
+    const written = await page.evaluate(() => (window as unknown as StubWindow).__host.sheets.find((s) => s.name === 'Målkontroll')?.protected);
     expect(written).toBe(true);
     // Filter on status: only the goal that is not met remains.
     await page.getByRole('combobox', { name: 'Filtrera på status' }).click();
     await page.getByRole('option', { name: 'Ej uppfyllt' }).click();
     await expect(page.locator('[data-status]').count()).resolves.toBe(1);
     await f1.click();
-    await page.waitForFunction(() => {
-      const sel = (window as unknown as { __host: { selection?: { sheet: string; address: string } } }).__host.selection;
-      return sel?.sheet === 'Målkontroll' && sel?.address === 'A6';
-    });
+    await selectionIs(page, 'Målkontroll', 'A6');
   });
 
   test('browser mode: Kontrollera mål on a budget with plan years, and the download holds Målkontroll', async () => {
