@@ -264,10 +264,73 @@ test('a 100 000-row ledger still works', async () => {
     if (cost) rows.push([date, i + 1, account, '', projekt, '', ore / 100, null], [date, i + 1, 1930, 'Bank', null, '', null, ore / 100]);
     else rows.push([date, i + 1, 1930, 'Bank', null, '', ore / 100, null], [date, i + 1, account, '', null, '', null, ore / 100]);
   }
-  const o = await run((s) => (s.Huvudbok = rows));
+  // The förbund's first year: no ingående balanser to carry.
+  const o = await run((s) => {
+    s.Huvudbok = rows;
+    s.Inställningar!.push(['Startår', 2024]);
+  });
   expect(o.result.findings.filter((f) => f.severity === 'blockerande')).toEqual([]);
   expect(o.result.status).toBe('skrivet');
   expect(o.result.bokslut!.summary.rowCount).toBe(100_000);
   const resultat = statementRow(o.result.bokslut!.resultatrakning, 'Årets resultat')!.amounts[0]!;
   expect(moneyToFixed2(resultat)).toBe((expectedOre / 100).toFixed(2));
 }, 120_000);
+
+const withoutIB = (s: Sheets) => s.Huvudbok!.splice(4, 2);
+
+test('a first year that moves balance accounts without ingående balanser', async () => {
+  const o = await run(withoutIB);
+  const f = await expectBlocked(o, 'ib-saknas', 'Huvudbok!G5');
+  expect(f.message).toContain('2024');
+  expect(f.message).toContain('1930 Bank');
+  expect(f.message).toContain('Startår 2024');
+});
+
+test('no ingående balanser in the year Inställningar says the förbund started: written, and the Kontroller sheet says why', async () => {
+  const o = await run((s) => {
+    withoutIB(s);
+    s.Inställningar!.push(['Startår', 2024]);
+  });
+  expect(o.result.findings.filter((f) => f.severity === 'blockerande')).toEqual([]);
+  expect(o.result.status).toBe('skrivet');
+  expect(await generatedSheets(o.wb)).toEqual(expect.arrayContaining(['Resultaträkning', 'Balansräkning', 'Kontroller']));
+  const rec = o.result.bokslut!.reconciliations.find((r) => r.id === 'ib-startar-2024');
+  expect(rec?.passed).toBe(true);
+  expect(rec?.cells.map(cellRefText)).toEqual(['Inställningar!B4']);
+  expect(moneyToFixed2(statementRow(o.result.bokslut!.balansrakning, 'Summa eget kapital')!.amounts[0]!)).toBe('150000.00');
+});
+
+test('no ingående balanser and a Startår before the ledger\'s first year: still blocked', async () => {
+  const o = await run((s) => {
+    withoutIB(s);
+    s.Inställningar!.push(['Förbundet bildat', 2019]);
+  });
+  const f = await expectBlocked(o, 'ib-saknas', 'Inställningar!B4');
+  expect(f.message).toContain('startade förbundet 2019');
+  expect(f.message).not.toContain('skriv Startår');
+});
+
+test('a booking straight to eget kapital: eget kapital does not roll forward by årets resultat', async () => {
+  const o = await run((s) => {
+    s.Huvudbok!.push(
+      [d(6, 1), 4, 1930, 'Bank', null, 'Tillskott', 10000, null], // row 13
+      [d(6, 1), 4, 2010, 'Eget kapital', null, 'Tillskott', null, 10000], // row 14
+    );
+  });
+  const f = await expectBlocked(o, 'resultat-avviker', 'Huvudbok!H14');
+  expect(f.message).toContain('2010 Eget kapital');
+  expect(f.message).toContain('150');
+  expect(o.result.bokslut!.reconciliations.find((r) => r.id === 'eget-kapital-2024')?.passed).toBe(false);
+});
+
+test('an ingående balans on a result account: the kassaflödesanalys does not reconcile', async () => {
+  const o = await run((s) => {
+    s.Huvudbok!.push(
+      [d(1, 1), 'IB', 3511, 'Driftbidrag staten', null, 'Ingående balans', null, 20000], // row 13
+      [d(1, 1), 'IB', 1930, 'Bank', null, 'Ingående balans', 20000, null],
+    );
+  });
+  const f = await expectBlocked(o, 'kassaflode-avviker', 'Huvudbok!H13');
+  expect(f.message).toContain('3511 Driftbidrag staten');
+  expect(o.result.bokslut!.reconciliations.find((r) => r.id === 'kfa-kassaflode-2024')?.passed).toBe(false);
+});

@@ -88,6 +88,7 @@ function findingLines(findings: readonly Finding[], written: string | undefined,
   }
   for (const f of warnings.slice(0, 30)) lines.push(`  Varning ${f.code}: ${f.message}`);
   if (warnings.length > 30) lines.push(`  … och ${warnings.length - 30} varningar till (se bladet Kontroller).`);
+  for (const f of findings.filter((x) => x.severity === 'antagande')) lines.push(`  Antagande: ${f.message}`);
   if (written) lines.push(`Skrev ${sheetsWritten.join(', ')} till ${written}`);
   return lines;
 }

@@ -145,6 +145,8 @@ export function bokslutCompute(input: BokslutInput): BokslutResult {
     findings.push(...outcome.findings);
   }
   reconciliations.push(mapped.reconciliation);
+  // The ledger sheets' own summary rows (UB, omslutning, running saldo), checked while reading.
+  reconciliations.push(...(input.ledger.checks ?? []));
   const noter = noterBuild({ year, summary, positions, mapping, insatser, settings: input.settings, accountNames: input.ledger.accountNames });
   const noterChecked = noterCheck(noter, year, resultatrakning, balansrakning);
   reconciliations.push(...noterChecked.reconciliations);

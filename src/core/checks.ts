@@ -1,15 +1,15 @@
 // Kontroller: every reconciliation of a bokslut as a small named function with one
 // signature. Each returns reconciliations (kept when they pass) and the findings that
 // failing ones raise. A new check is one function here and one failing test case.
-import { type AccountMapping } from './accounts';
+import { type AccountMapping, accountLineIsBalance, CLOSING_LINE, EQUITY_LINE } from './accounts';
 import { type Budget } from './budget';
-import { type CellRef } from './cellref';
+import { cellRef, type CellRef } from './cellref';
 import { type DriftModel } from './driftredovisning';
 import { type Finding, finding } from './findings';
 import { type InsatsIndex } from './insatser';
 import { driftbidragPerMember, incomeIsDriftbidrag } from './members';
-import { type Ledger, type LedgerSummary, ledgerYearTotals } from './ledger';
-import { type Money, moneyFromOre, moneyFromString, moneyAdd, moneyZero, moneyFormatKr } from './money';
+import { type AccountYear, type Ledger, type LedgerSummary, ledgerYearTotals } from './ledger';
+import { type Money, moneyFromOre, moneyFromString, moneyAdd, moneySub, moneyZero, moneyFormatKr } from './money';
 import { type YearPosition } from './positions';
 import { reconcile, type Reconciliation } from './reconciliation';
 import { type Settings } from './settings';
@@ -109,42 +109,145 @@ function amountOf(model: StatementModel, name: string, column: number): Money | 
   return statementRow(model, name)?.amounts[column];
 }
 
-/** Summa tillgångar = Summa eget kapital, avsättningar och skulder. */
-export const checkBalanceSheetBalances: Check = (ctx) => ({
-  reconciliations: reportYears(ctx).map((year) => {
+/** Summa tillgångar = Summa eget kapital, avsättningar och skulder; a balansräkning that does not balance blocks the run. */
+export const checkBalanceSheetBalances: Check = (ctx) => {
+  const reconciliations: Reconciliation[] = [];
+  const findings: Finding[] = [];
+  for (const year of reportYears(ctx)) {
     const col = year === ctx.year ? 0 : 1;
-    return reconcile(
-      `br-balanserar-${year}`,
-      `Balansräkning ${year}: summa tillgångar = summa eget kapital, avsättningar och skulder`,
-      amountOf(ctx.balansrakning, 'Summa tillgångar', col) ?? moneyZero,
-      amountOf(ctx.balansrakning, 'Summa eget kapital, avsättningar och skulder', col) ?? moneyZero,
-    );
-  }),
-  findings: [],
-});
+    const assets = amountOf(ctx.balansrakning, 'Summa tillgångar', col) ?? moneyZero;
+    const claims = amountOf(ctx.balansrakning, 'Summa eget kapital, avsättningar och skulder', col) ?? moneyZero;
+    const r = reconcile(`br-balanserar-${year}`, `Balansräkning ${year}: summa tillgångar = summa eget kapital, avsättningar och skulder`, assets, claims);
+    reconciliations.push(r);
+    if (!r.passed) {
+      findings.push(
+        finding(
+          'balansrakning-obalans',
+          `Balansräkningen ${year} balanserar inte: summa tillgångar ${moneyFormatKr(assets)}, summa eget kapital, avsättningar och skulder ${moneyFormatKr(claims)}, skillnad ${moneyFormatKr(r.difference)}. Kontrollera att huvudboken i bladet ${sourcesText(ctx)} balanserar ${year} (också de ingående balanserna) och att varje balanskonto har en rad i balansräkningen i bladet Kontoplan.`,
+        ),
+      );
+    }
+  }
+  return { reconciliations, findings };
+};
 
-/** RR årets resultat = BR årets resultat. */
-export const checkResultMatches: Check = (ctx) => ({
-  reconciliations: reportYears(ctx).map((year) => {
+/** RR årets resultat = BR årets resultat; a difference blocks the run. */
+export const checkResultMatches: Check = (ctx) => {
+  const reconciliations: Reconciliation[] = [];
+  const findings: Finding[] = [];
+  for (const year of reportYears(ctx)) {
     const col = year === ctx.year ? 0 : 1;
-    return reconcile(
-      `rr-br-resultat-${year}`,
-      `Årets resultat ${year}: resultaträkning = balansräkning`,
-      amountOf(ctx.resultatrakning, 'Årets resultat', col) ?? moneyZero,
-      amountOf(ctx.balansrakning, 'Årets resultat', col) ?? moneyZero,
-    );
-  }),
-  findings: [],
-});
+    const rr = amountOf(ctx.resultatrakning, 'Årets resultat', col) ?? moneyZero;
+    const br = amountOf(ctx.balansrakning, 'Årets resultat', col) ?? moneyZero;
+    const r = reconcile(`rr-br-resultat-${year}`, `Årets resultat ${year}: resultaträkning = balansräkning`, rr, br);
+    reconciliations.push(r);
+    if (!r.passed) {
+      findings.push(
+        finding(
+          'resultat-avviker',
+          `Årets resultat ${year} är ${moneyFormatKr(rr)} i resultaträkningen men ${moneyFormatKr(br)} i balansräkningen (skillnad ${moneyFormatKr(r.difference)}). Kontrollera i bladet Kontoplan att varje konto i klass 3–8 har en rad i resultaträkningen och varje konto i klass 1–2 en rad i balansräkningen.`,
+        ),
+      );
+    }
+  }
+  return { reconciliations, findings };
+};
 
-/** Eget kapital UB = IB + årets resultat, for the years whose IB the books tell. */
-export const checkEquityRollForward: Check = (ctx) => ({
-  reconciliations: reportYears(ctx).filter((year) => ctx.positions.get(year)?.hasOwnIB || ctx.positions.has(year - 1)).map((year) => {
+/** The cell of an account's first movement row in a year (its first row when it has none). */
+function firstMovementCell(totals: AccountYear): CellRef {
+  for (const p of totals.movementByProjekt.values()) return p.firstCell;
+  return totals.firstCell;
+}
+
+/** "1930 Bank", or the number alone when the ledger has no name for it. */
+function accountText(ctx: CheckContext, account: string): string {
+  const name = ctx.ledger.accountNames.get(account);
+  return name ? `${account} ${name}` : account;
+}
+
+/** The first IB row of each of `accounts` in `year`, in row order. */
+function ibCells(ctx: CheckContext, year: number, accounts: ReadonlySet<string>): CellRef[] {
+  const first = new Map<string, CellRef>();
+  for (const r of ctx.ledger.rows) {
+    if (r.isIB && r.year === year && accounts.has(r.account) && !first.has(r.account)) first.set(r.account, cellRef(r.sheet, r.row, r.col));
+  }
+  return [...first.values()];
+}
+
+function sourcesText(ctx: CheckContext): string {
+  return ctx.ledger.sources.join(', ');
+}
+
+/** Eget kapital UB = IB + årets resultat, for the years whose IB the books tell; a difference blocks the run. */
+export const checkEquityRollForward: Check = (ctx) => {
+  const reconciliations: Reconciliation[] = [];
+  const findings: Finding[] = [];
+  for (const year of reportYears(ctx).filter((y) => ctx.positions.get(y)?.hasOwnIB || ctx.positions.has(y - 1))) {
     const p = ctx.positions.get(year) as YearPosition;
-    return reconcile(`eget-kapital-${year}`, `Eget kapital ${year}: UB = IB + årets resultat`, moneyAdd(p.equityIB, p.result), p.equity);
-  }),
-  findings: [],
-});
+    const r = reconcile(`eget-kapital-${year}`, `Eget kapital ${year}: UB = IB + årets resultat`, moneyAdd(p.equityIB, p.result), p.equity);
+    reconciliations.push(r);
+    if (r.passed) continue;
+    // What moves eget kapital besides årets resultat: bookings on the equity and closing accounts.
+    const moved = [...(ctx.summary.byYear.get(year) ?? new Map<string, AccountYear>())]
+      .filter(([account, totals]) => {
+        const line = ctx.mapping.place(account)?.line;
+        return (line === EQUITY_LINE || line === CLOSING_LINE) && totals.movementOre !== 0;
+      })
+      .sort(([a], [b]) => a.localeCompare(b));
+    const change = moneySub(p.equity, p.equityIB);
+    const head = `Eget kapital ${year} ändras med ${moneyFormatKr(change)} under året, men årets resultat är ${moneyFormatKr(p.result)} (skillnad ${moneyFormatKr(r.difference)}).`;
+    const advice =
+      moved.length > 0
+        ? ` Bokningar på eget kapital och bokslutskonton ${year}: ${moved.map(([account]) => accountText(ctx, account)).join(', ')}. Boka om det som inte är årets resultat mot rätt konto, och boka bokslutstransaktionen (89xx mot eget kapital) med samma belopp på båda sidor.`
+        : ` Kontrollera de ingående balanserna på eget kapital ${year} i bladet ${sourcesText(ctx)}.`;
+    findings.push(finding('resultat-avviker', `${head}${advice}`, moved.map(([, totals]) => firstMovementCell(totals))));
+  }
+  return { reconciliations, findings };
+};
+
+/**
+ * The first year of the books opens with ingående balanser. Without IB rows the balance
+ * accounts would start at zero and eget kapital come out wrong, unless the förbund started
+ * that year (Startår in Inställningar). A ledger made from balance reports carries its IB on
+ * the report year and the year before as UB: it is not asked.
+ */
+export const checkOpeningBalancesPresent: Check = (ctx) => {
+  const none = { reconciliations: [], findings: [] };
+  const first = ctx.summary.years[0];
+  if (first === undefined || ctx.summary.ibYears.has(first)) return none;
+  if (!ctx.ledger.hasVouchers && ctx.summary.ibYears.size > 0) return none;
+  const moved = [...(ctx.summary.byYear.get(first) ?? new Map<string, AccountYear>())]
+    .filter(([account, totals]) => {
+      const line = ctx.mapping.place(account)?.line;
+      return line !== undefined && accountLineIsBalance(line) && [...totals.movementByProjekt.values()].some((m) => m.ore !== 0);
+    })
+    .sort(([a], [b]) => a.localeCompare(b));
+  if (moved.length === 0) return none;
+  const start = ctx.settings.startYear;
+  const startCells = ctx.settings.startYearCell ? [ctx.settings.startYearCell] : [];
+  if (start === first) {
+    return {
+      reconciliations: [reconcile(`ib-startar-${first}`, `Ingående balanser ${first}: inga, förbundet startade ${first} enligt Inställningar (balanskontona börjar på noll)`, moneyZero, moneyZero, startCells)],
+      findings: [],
+    };
+  }
+  // Named largest movement first (the bank, as a rule); the cells in row order.
+  const largest = [...moved].sort(([, a], [, b]) => Math.abs(b.movementOre) - Math.abs(a.movementOre));
+  const shown = largest.slice(0, 3).map(([account]) => accountText(ctx, account));
+  const named = `${shown.join(', ')}${moved.length > shown.length ? ' m.fl.' : ''}`;
+  const head = `Huvudboken i bladet ${sourcesText(ctx)} har inga ingående balanser för ${first}, men rörelser på balanskonton (${named})`;
+  const addIB = `lägg in IB-raderna för ${first} (Ver.nr IB eller texten Ingående balans), eller lägg till en balansrapport med ingående balanser`;
+  let message: string;
+  if (start === undefined) {
+    message = `${head}: lägg in IB-raderna (Ver.nr IB eller texten Ingående balans), lägg till en balansrapport med ingående balanser, eller skriv Startår ${first} i bladet Inställningar om förbundet startade det året.`;
+  } else if (start < first) {
+    message = `${head}, och enligt bladet Inställningar startade förbundet ${start}: ${addIB}.`;
+  } else {
+    message = `${head}, och bladet Inställningar anger Startår ${start}, efter huvudbokens första år: rätta Startår, ${addIB}.`;
+  }
+  const cells = moved.map(([, totals]) => firstMovementCell(totals)).sort((a, b) => a.row - b.row || a.col - b.col);
+  return { reconciliations: [], findings: [finding('ib-saknas', message, [...cells, ...startCells])] };
+};
 
 /** The closing entry: either booked on the closing accounts and equal to årets resultat, or not booked. */
 export const checkClosingEntry: Check = (ctx) => {
@@ -248,10 +351,13 @@ export const checkMemberShares: Check = (ctx) => {
   return { reconciliations, findings };
 };
 
-/** The checks in the order the Kontroller sheet lists them. */
-/** Kassaflödesanalys: likvida medel at year end = BR's kassa och bank plus kortfristiga placeringar, and årets kassaflöde = their change. */
+/**
+ * Kassaflödesanalys: likvida medel at year end = BR's kassa och bank plus kortfristiga
+ * placeringar, and årets kassaflöde = their change. A difference blocks the run.
+ */
 export const checkCashFlow: Check = (ctx) => {
   const reconciliations: Reconciliation[] = [];
+  const findings: Finding[] = [];
   for (const year of reportYears(ctx)) {
     const col = year === ctx.year ? 0 : 1;
     const kfa = (name: string) => amountOf(ctx.kassaflodesanalys, name, col);
@@ -260,16 +366,37 @@ export const checkCashFlow: Check = (ctx) => {
     const flow = kfa('Årets kassaflöde');
     if (!end || !start || !flow) continue;
     const br = moneyAdd(amountOf(ctx.balansrakning, 'Kassa och bank', col) ?? moneyZero, amountOf(ctx.balansrakning, 'Kortfristiga placeringar', col) ?? moneyZero);
-    reconciliations.push(reconcile(`kfa-likvida-medel-${year}`, `Kassaflödesanalys ${year}: likvida medel vid årets slut = balansräkningens kassa och bank och kortfristiga placeringar`, br, end));
-    reconciliations.push(reconcile(`kfa-kassaflode-${year}`, `Kassaflödesanalys ${year}: årets kassaflöde = likvida medel vid årets slut − vid årets början`, moneyAdd(end, start.negated() as Money), flow));
+    const checks = [
+      reconcile(`kfa-likvida-medel-${year}`, `Kassaflödesanalys ${year}: likvida medel vid årets slut = balansräkningens kassa och bank och kortfristiga placeringar`, br, end),
+      reconcile(`kfa-kassaflode-${year}`, `Kassaflödesanalys ${year}: årets kassaflöde = likvida medel vid årets slut − vid årets början`, moneyAdd(end, start.negated() as Money), flow),
+    ];
+    reconciliations.push(...checks);
+    const failed = checks.filter((r) => !r.passed);
+    if (failed.length === 0) continue;
+    // The usual cause: ingående balanser on result accounts, which the balansräkning's IB lacks.
+    const resultIB = [...(ctx.summary.byYear.get(year) ?? new Map<string, AccountYear>())]
+      .filter(([account, totals]) => {
+        const line = ctx.mapping.place(account)?.line;
+        return line !== undefined && !accountLineIsBalance(line) && totals.ibOre !== 0;
+      })
+      .sort(([a], [b]) => a.localeCompare(b));
+    const advice =
+      resultIB.length > 0
+        ? ` Resultatkonton har ingående balanser ${year}: ${resultIB.map(([account]) => accountText(ctx, account)).join(', ')}. Ingående balanser hör bara till balanskonton (klass 1–2): ta bort IB-raderna på resultatkontona och för beloppet till eget kapital.`
+        : ` Kontrollera de ingående balanserna ${year} i bladet ${sourcesText(ctx)} mot föregående års utgående balanser.`;
+    const cells = ibCells(ctx, year, new Set(resultIB.map(([account]) => account)));
+    for (const r of failed) {
+      findings.push(finding('kassaflode-avviker', `${r.name}: väntat ${moneyFormatKr(r.expected)}, fick ${moneyFormatKr(r.actual)} (skillnad ${moneyFormatKr(r.difference)}).${advice}`, cells));
+    }
   }
-  const failed = reconciliations.filter((r) => !r.passed);
-  return { reconciliations, findings: failed.map((r) => finding('kassaflode-avviker', `${r.name}: skillnad ${moneyFormatKr(r.difference)}. Kontrollera IB mot föregående års UB.`)) };
+  return { reconciliations, findings };
 };
 
+/** The checks in the order the Kontroller sheet lists them. */
 export const BOKSLUT_CHECKS: readonly Check[] = Object.freeze([
   checkLedgerBalances,
   checkVouchersBalance,
+  checkOpeningBalancesPresent,
   checkOpeningEqualsClosing,
   checkBalanceSheetBalances,
   checkResultMatches,

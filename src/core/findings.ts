@@ -3,7 +3,8 @@
 // written), a Swedish message for people and the cells it concerns.
 import { type CellRef, cellRefText } from './cellref';
 
-export type Severity = 'blockerande' | 'varning';
+/** 'antagande': what a reader inferred and the revisor should see (the Kontroller sheet lists it). */
+export type Severity = 'blockerande' | 'varning' | 'antagande';
 
 /** The stable codes and their severities. A new kind of finding is one line here. */
 export const FINDING_CODES = {
@@ -43,13 +44,22 @@ export const FINDING_CODES = {
   'arbetsbok-olaslig': 'blockerande',
   'huvudbok-saknas': 'blockerande',
   'mal-ogiltigt': 'blockerande',
-  'kassaflode-avviker': 'varning',
+  'kassaflode-avviker': 'blockerande',
   'eget-kapital-serie-bruten': 'varning',
   'not-avviker': 'varning',
   'konto-osakert': 'blockerande',
   'kontoplan-foreslagen': 'varning',
   'mal-saknas': 'varning',
   'underlag-saknas': 'blockerande',
+  'ib-saknas': 'blockerande',
+  'balansrakning-obalans': 'blockerande',
+  'resultat-avviker': 'blockerande',
+  'summarad-avviker': 'blockerande',
+  'blad-olasligt': 'blockerande',
+  'dimension-oklar': 'blockerande',
+  'datum-tvetydigt': 'blockerande',
+  'kolumnval-ogiltigt': 'blockerande',
+  'antagande': 'antagande',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -3,6 +3,7 @@
 // account and projekt. Every statement and check reads this summary, never the rows again.
 import { type CellRef, cellRef } from './cellref';
 import { type Money, moneyFromOre } from './money';
+import { type Reconciliation } from './reconciliation';
 
 export interface LedgerRow {
   readonly account: string;
@@ -27,6 +28,8 @@ export interface Ledger {
   readonly accountNames: ReadonlyMap<string, string>;
   /** True for a ledger of transactions (vouchers can be checked); false for balance reports. */
   readonly hasVouchers: boolean;
+  /** The sheet's own summary rows (UB, omslutning, running saldo) checked while reading. */
+  readonly checks?: readonly Reconciliation[];
 }
 
 export interface AccountYear {

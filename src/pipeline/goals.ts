@@ -36,7 +36,7 @@ export async function goalsRun(port: WorkbookPort, options: RunOptions): Promise
   const step = options.onStep ?? (() => undefined);
   step('läser blad');
   const snapshots = await port.readSheets(await port.sheetNames());
-  const inputs = inputsParse(snapshots, options.roles);
+  const inputs = inputsParse(snapshots, options.roles, options.columns);
   const { roles, ledger, budget, parsed } = inputs;
   const findings: Finding[] = [...inputs.findings];
   const settings = parsed.settings;

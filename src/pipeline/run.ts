@@ -10,10 +10,14 @@ import { type Ledger } from '../core/ledger';
 import { reportsRead } from '../sheets/balanceReportReader';
 import { budgetRead } from '../sheets/budgetReader';
 import { sheetRowCount } from '../sheets/cells';
-import { type SheetRoles, sheetRolesDetect } from '../sheets/detect';
+import { ledgerSheetsOf, type SheetRoles, sheetRolesDetect, unreadBooksFindings } from '../sheets/detect';
+import { columnChoicesMerge } from '../sheets/columnChoices';
+import { type ColumnChoice } from '../sheets/header';
+import { ledgerMerge, ledgerOpeningFromReport } from './ledgerSheets';
 import { insatserRead } from '../sheets/insatserReader';
 import { kontoplanRead } from '../sheets/kontoplanReader';
 import { ledgerRead } from '../sheets/ledgerReader';
+import { cellRef } from '../core/cellref';
 import { statisticsRead } from '../sheets/goalsReader';
 import { historyRead } from '../sheets/historyReader';
 import { type History } from '../core/flerars';
@@ -30,6 +34,8 @@ export interface RunOptions {
   readonly now?: () => Date;
   /** The user's choice of sheets; detected roles fill in the rest. */
   readonly roles?: Partial<SheetRoles>;
+  /** The user's word on columns (the task pane's choice; Inställningar's "Kolumn …" rows come with the sheet). */
+  readonly columns?: readonly ColumnChoice[];
   readonly onStep?: (step: RunStep) => void;
   /** Kinds of content the adapter cannot carry into the saved workbook (charts, …). */
   readonly contentsLost?: readonly string[];
@@ -69,10 +75,13 @@ function parseSettingsSheets(get: (name: string | undefined) => SheetSnapshot | 
 }
 
 /** Reads every input sheet into typed values; pure over the snapshots. */
-export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial<SheetRoles> = {}): Inputs {
-  const roles: SheetRoles = { ...sheetRolesDetect(snapshots), ...chosen };
+export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial<SheetRoles> = {}, paneColumns: readonly ColumnChoice[] = []): Inputs {
   const byName = new Map(snapshots.map((s) => [s.name, s]));
   const get = (name: string | undefined) => (name ? byName.get(name) : undefined);
+  // Inställningar is found by name, so its column choices can guide the detection of the rest.
+  const settingsFirst = parseSettingsSheets(get, { ...sheetRolesDetect(snapshots.filter((s) => !s.generated).map((s) => ({ ...s, cells: s.cells.slice(0, 0) }))), ...chosen });
+  const columns = columnChoicesMerge(settingsFirst.settings.columnChoices, paneColumns);
+  const roles: SheetRoles = { ...sheetRolesDetect(snapshots, columns), ...chosen };
   const parsed = parseSettingsSheets(get, roles);
   const findings: Finding[] = [...parsed.findings];
   const mapping = accountMappingCreate(parsed.kontoplan);
@@ -80,17 +89,33 @@ export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial
   const lineOf = (account: string) => mapping.place(account)?.line;
   let ledger: Ledger | undefined;
   let budget: Budget | undefined;
-  const ledgerSheet = get(roles.ledger);
+  const ledgerSheets = ledgerSheetsOf(snapshots, roles.ledger, columns).map(get).filter((s): s is SheetSnapshot => s !== undefined);
   const balanceSheet = get(roles.balanceReport);
-  if (ledgerSheet) {
-    const read = ledgerRead(ledgerSheet, { fallbackYear: parsed.settings.year });
-    ledger = read.ledger;
-    findings.push(...read.findings);
+  if (ledgerSheets.length > 0) {
+    const insatsCodes = new Set(parsed.insatser.flatMap((l) => l.projekt));
+    const said = parsed.settings.insatsDimension;
+    const options = {
+      fallbackYear: parsed.settings.year,
+      insatsCodes,
+      insatsDimension: said !== undefined ? { column: said, cell: parsed.settings.insatsDimensionCell ?? cellRef(roles.settings ?? 'Inställningar', 1, 2) } : undefined,
+      choices: columns,
+    };
+    const reads = ledgerSheets.map((s) => ledgerRead(s, options));
+    for (const read of reads) findings.push(...read.findings);
+    if (reads.every((r) => r.ledger)) ledger = ledgerMerge(reads.map((r) => r.ledger as Ledger));
+    // Opening balances from a balance report beside a ledger that has none for its first year.
+    if (ledger && balanceSheet) {
+      const opening = ledgerOpeningFromReport(ledger, balanceSheet, parsed.settings.year, lineOf);
+      ledger = opening.ledger;
+      findings.push(...opening.findings);
+    }
   } else if (balanceSheet) {
     const read = reportsRead(balanceSheet, get(roles.resultReport), parsed.settings.year, lineOf);
     ledger = read.ledger;
     budget = read.budget;
     findings.push(...read.findings);
+  } else {
+    findings.push(...unreadBooksFindings(snapshots, roles));
   }
   const budgetSheet = get(roles.budget);
   if (budgetSheet) {
@@ -139,13 +164,13 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
   step('läser blad');
   const names = await port.sheetNames();
   const snapshots = await port.readSheets(names);
-  const inputs = inputsParse(snapshots, options.roles);
+  const inputs = inputsParse(snapshots, options.roles, options.columns);
   const { roles, ledger, budget, parsed } = inputs;
   const findings = [...inputs.findings];
   const base = { roles, forbund: parsed.settings.forbund, budget, written: undefined };
 
   if (!ledger) {
-    if (!roles.ledger && !roles.balanceReport) {
+    if (!roles.ledger && !roles.balanceReport && findingsBlocking(findings).length === 0) {
       if (budget) {
         findings.push(finding('inget-att-rapportera', `Arbetsboken har en budget (bladet ${budget.sheet}) men ingen huvudbok eller balans- och resultatrapport, så det finns inget bokslut att rapportera. Målen för budgetåren kontrolleras med Kontrollera mål.`));
         return { ...base, status: 'inget-att-rapportera', year: parsed.settings.year, bokslut: undefined, findings };

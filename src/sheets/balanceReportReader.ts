@@ -14,7 +14,7 @@ import { moneyFormatKr, moneyFromOre } from '../core/money';
 import { type CellValue, type SheetSnapshot } from '../workbook/port';
 import { amountFinding } from './amountFinding';
 import { cellIsEmpty, cellText, foldKey } from './cells';
-import { yearInText } from './dates';
+import { periodYearInText, yearInText } from './dates';
 import { FindingList } from './findingLimit';
 import { type ColumnRole, type HeaderMatch, headerColumn, headerFind } from './header';
 import { accountFromCell } from './ledgerReader';
@@ -22,22 +22,25 @@ import { parseAmount } from './numbers';
 
 const startsWithAny = (f: string, prefixes: readonly string[]) => prefixes.some((p) => f.startsWith(p));
 
+const KONTO_ROLE: ColumnRole = { role: 'Konto', names: ['konto', 'kontonr', 'kontonummer', 'account'], words: ['konto', 'kontonr', 'kontonummer', 'account', 'kto'], unique: true, content: 'konto' };
+const NAME_ROLE: ColumnRole = { role: 'Benämning', names: ['benämning', 'kontonamn', 'namn', 'kontobenämning', 'kontotext', 'kontot'], words: ['benämning', 'kontonamn', 'kontotext', 'namn', 'name'] };
+
 export const BALANCE_REPORT_ROLES: readonly ColumnRole[] = [
-  { role: 'Konto', names: ['konto', 'kontonr', 'kontonummer'], unique: true },
-  { role: 'Benämning', names: ['benämning', 'kontonamn', 'namn', 'kontobenämning'] },
-  { role: 'IB', names: ['ib'], test: (f) => startsWithAny(f, ['ib', 'ingbalans', 'ingåendebalans', 'ingående', 'ing']) && !f.startsWith('ingen'), unique: true },
-  { role: 'Period', names: ['period', 'förändring', 'perioden', 'periodensförändring', 'rörelse'], test: (f) => startsWithAny(f, ['period', 'förändring']), unique: true },
-  { role: 'UB', names: ['ub'], test: (f) => startsWithAny(f, ['ub', 'utgbalans', 'utgåendebalans', 'utgående', 'utg']), unique: true },
+  NAME_ROLE,
+  { role: 'IB', names: ['ib'], words: ['ib', 'ingående', 'ing', 'opening'], test: (f) => startsWithAny(f, ['ib', 'ingbalans', 'ingåendebalans', 'ingående', 'ingsaldo']) && !f.startsWith('ingen'), unique: true },
+  { role: 'UB', names: ['ub'], words: ['ub', 'utgående', 'utg', 'closing'], test: (f) => startsWithAny(f, ['ub', 'utgbalans', 'utgåendebalans', 'utgående', 'utgsaldo']), unique: true },
+  { role: 'Period', names: ['period', 'förändring', 'perioden', 'periodensförändring', 'rörelse'], words: ['period', 'förändring', 'perioden', 'periodens', 'rörelse'], test: (f) => startsWithAny(f, ['period', 'förändring']), unique: true },
+  KONTO_ROLE,
 ];
 
 export const RESULT_REPORT_ROLES: readonly ColumnRole[] = [
-  { role: 'Konto', names: ['konto', 'kontonr', 'kontonummer'], unique: true },
-  { role: 'Benämning', names: ['benämning', 'kontonamn', 'namn', 'kontobenämning'] },
-  { role: 'Föregående', names: [], test: (f) => /föregående|fgår|förraår/.test(f), unique: true },
-  { role: 'Utfall', names: ['utfall', 'utfallår', 'utfallåret', 'utfallhittills', 'ackumulerat'], test: (f) => /^utfall(år)?(19|20)\d{2}/.test(f) || /^utfall(år|ackumulerat)/.test(f) },
+  NAME_ROLE,
+  { role: 'Föregående', names: [], words: ['föregående', 'fg', 'fjol', 'fjolår'], test: (f) => /föregående|fgår|förraår/.test(f), unique: true },
   { role: 'Budget', names: ['budget', 'budgetår', 'årsbudget'], test: (f) => /^(års)?budget(år)?((19|20)\d{2})?$/.test(f), unique: true },
+  { role: 'Utfall', names: ['utfall', 'utfallår', 'utfallåret', 'utfallhittills', 'ackumulerat', 'ackumulerathittills', 'ackumuleratutfall'], words: ['ackumulerat', 'utfall'], test: (f) => /^utfall(år)?(19|20)\d{2}/.test(f) || /^utfall(år|ackumulerat)/.test(f) },
+  { role: 'Period', names: ['period', 'perioden', 'periodensutfall'], words: ['period', 'perioden'], unique: true },
+  KONTO_ROLE,
 ];
-
 /** "Utfall 2024" and "Utfall 2023" side by side: the earlier year is the previous year's. */
 function resultHeaderByYears(h: HeaderMatch): HeaderMatch {
   const utfall = h.columns.get('Utfall') ?? [];
@@ -54,7 +57,16 @@ export function balanceReportHeaderAccept(m: HeaderMatch): boolean {
 }
 
 export function resultReportHeaderAccept(m: HeaderMatch): boolean {
-  return m.columns.has('Konto') && m.columns.has('Utfall');
+  return m.columns.has('Konto') && (m.columns.has('Utfall') || m.columns.has('Period'));
+}
+
+/** The year's outcome column: Utfall or Ackumulerat, else Period (the whole year when nothing else is given). */
+function resultHeaderOutcome(h: HeaderMatch): HeaderMatch {
+  if (h.columns.has('Utfall') || !h.columns.has('Period')) return h;
+  const columns = new Map(h.columns);
+  columns.set('Utfall', h.columns.get('Period') ?? []);
+  columns.delete('Period');
+  return { ...h, columns };
 }
 
 function yearOfSheet(cells: readonly (readonly CellValue[])[], header: HeaderMatch, columns: readonly (number | undefined)[]): number | undefined {
@@ -62,9 +74,9 @@ function yearOfSheet(cells: readonly (readonly CellValue[])[], header: HeaderMat
     const y = c ? yearInText(header.texts.get(c) ?? '') : undefined;
     if (y) return y;
   }
-  for (let r = 1; r < header.row; r++) {
+  for (let r = 1; r < header.firstRow; r++) {
     for (const v of cells[r - 1] ?? []) {
-      const y = typeof v === 'string' ? yearInText(v) : undefined;
+      const y = typeof v === 'string' ? periodYearInText(v) : undefined;
       if (y) return y;
     }
   }
@@ -132,6 +144,56 @@ function resultReportFlips(rows: readonly AccountAmounts[], lineOf: (account: st
   return votes > 0;
 }
 
+/** Report sign when the eget kapital and skulder rows are mostly positive. */
+function balanceReportFlips(rows: readonly AccountAmounts[], lineOf: (account: string) => AccountLine | undefined): boolean {
+  let votes = 0;
+  for (const r of rows) {
+    const line = lineOf(r.account);
+    const nature = line ? accountLineNature(line) : undefined;
+    if (nature !== 'skuld' && nature !== 'eget kapital') continue;
+    const ore = r.ore.get('UB')?.ore ?? r.ore.get('IB')?.ore ?? 0;
+    if (ore !== 0) votes += ore > 0 ? 1 : -1;
+  }
+  return votes > 0;
+}
+
+/**
+ * Where the year's result stands, inferred from the two reports and stated for the revisor:
+ * not booked (the balance report's UB and the result report add up to zero), booked with a
+ * closing row (89xx in the result report), or booked straight to eget kapital without one —
+ * then it is taken out of the equity account's movement so that it is not counted twice.
+ */
+function resultBookingInfer(rows: LedgerRow[], periodRow: Map<string, LedgerRow>, year: number, balanceSheet: string, resultSheet: string, lineOf: (account: string) => AccountLine | undefined): Finding[] {
+  let balanceOre = 0;
+  let resultOre = 0;
+  let closingOre = 0;
+  for (const r of rows) {
+    if (r.year !== year) continue;
+    const line = lineOf(r.account);
+    if (!line) continue;
+    const nature = accountLineNature(line);
+    if (nature === 'intäkt' || nature === 'kostnad') resultOre += r.ore;
+    else if (nature === 'bokslut') closingOre += r.ore;
+    else balanceOre += r.ore;
+  }
+  const result = moneyFormatKr(moneyFromOre(-resultOre));
+  if (balanceOre + resultOre + closingOre === 0) {
+    return [
+      closingOre !== 0
+        ? finding('antagande', `Årets resultat ${year} (${result}) är bokfört med en bokslutsrad i bladet ${resultSheet} och finns i eget kapital i bladet ${balanceSheet}.`)
+        : finding('antagande', `Årets resultat ${year} (${result}) är inte bokfört på eget kapital i bladet ${balanceSheet}; balansräkningen visar det som årets resultat.`),
+    ];
+  }
+  if (balanceOre === 0 && closingOre === 0 && resultOre !== 0) {
+    const equity = [...periodRow.values()].filter((r) => lineOf(r.account) === EQUITY_LINE).sort((a, b) => Math.abs(b.ore) - Math.abs(a.ore))[0];
+    if (!equity) return [];
+    const i = rows.indexOf(equity);
+    rows[i] = { ...equity, ore: equity.ore - resultOre };
+    return [finding('antagande', `Årets resultat ${year} (${result}) är redan bokfört på eget kapital (konto ${equity.account}) i bladet ${balanceSheet}, utan en bokslutsrad i bladet ${resultSheet}: det har räknats bort från kontots förändring så att det inte räknas två gånger.`, [cellRef(balanceSheet, equity.row, equity.col)])];
+  }
+  return [];
+}
+
 /**
  * Reads the two reports. `lineOf` places an account (the Kontoplan first, then Kommun-Bas):
  * it decides the sign of each report and which account holds eget kapital.
@@ -144,7 +206,7 @@ export function reportsRead(balance: SheetSnapshot, result: SheetSnapshot | unde
   const foundR = result ? headerFind(result.name, result.cells, RESULT_REPORT_ROLES, resultReportHeaderAccept, 'Konto och Utfall') : undefined;
   if (foundR) list.addAll(foundR.findings);
   const hb = foundB.header;
-  const hr = foundR?.header ? resultHeaderByYears(foundR.header) : undefined;
+  const hr = foundR?.header ? resultHeaderByYears(resultHeaderOutcome(foundR.header)) : undefined;
   if (!hb || (result && !hr) || list.items.some((f) => f.severity === 'blockerande')) return { ledger: undefined, budget: undefined, findings: list.done() };
 
   const year =
@@ -157,11 +219,13 @@ export function reportsRead(balance: SheetSnapshot, result: SheetSnapshot | unde
   }
 
   const rows: LedgerRow[] = [];
+  const assumptions: Finding[] = [];
   const balanceRows = readAccounts(balance, hb, ['IB', 'Period', 'UB'], list, names);
-  // Balance report: ledger sign when UB adds up to zero, else eget kapital and skulder positive.
-  const ubSum = balanceRows.reduce((s, r) => s + (r.ore.get('UB')?.ore ?? 0), 0);
-  const flipLiabilities = ubSum !== 0;
+  // Balance report sign, voted by the eget kapital and skulder rows: negative in ledger sign, positive in report sign.
+  const flipLiabilities = balanceReportFlips(balanceRows, lineOf);
+  if (flipLiabilities) assumptions.push(finding('antagande', `Bladet ${balance.name} visar eget kapital och skulder som positiva belopp (rapporttecken); de har vänts till bokföringens tecken.`, [cellRef(balance.name, hb.row, headerColumn(hb, 'UB') ?? 1)]));
   const ibOf = new Map<string, number>();
+  const periodRow = new Map<string, LedgerRow>();
   for (const r of balanceRows) {
     const line = lineOf(r.account);
     const flip = flipLiabilities && line !== undefined && accountLineNature(line) !== 'tillgång' ? -1 : 1;
@@ -177,7 +241,9 @@ export function reportsRead(balance: SheetSnapshot, result: SheetSnapshot | unde
     ibOf.set(r.account, ibOre);
     const common = { account: r.account, projekt: '', voucher: '', sheet: balance.name, row: r.row };
     rows.push({ ...common, year, ore: ibOre, isIB: true, col: ib?.col ?? ub?.col ?? 1 });
-    rows.push({ ...common, year, ore: periodOre, isIB: false, col: period?.col ?? ub?.col ?? 1 });
+    const movement: LedgerRow = { ...common, year, ore: periodOre, isIB: false, col: period?.col ?? ub?.col ?? 1 };
+    periodRow.set(r.account, movement);
+    rows.push(movement);
   }
 
   let budget: Budget | undefined;
@@ -216,9 +282,12 @@ export function reportsRead(balance: SheetSnapshot, result: SheetSnapshot | unde
       }
     }
     if (budgetLines.length > 0) budget = { sheet: result.name, years: [year], lines: budgetLines, checks: [] };
+    if (flip === -1) assumptions.push(finding('antagande', `Bladet ${result.name} visar intäkter som positiva och kostnader som negativa belopp (rapporttecken); de har vänts till bokföringens tecken.`, [cellRef(result.name, hr.row, headerColumn(hr, 'Utfall') ?? 1)]));
+    assumptions.push(...resultBookingInfer(rows, periodRow, year, balance.name, result.name, lineOf));
   }
   const sources = result ? [balance.name, result.name] : [balance.name];
   if (rows.length === 0) list.add(finding('huvudbok-tom', `Bladet ${balance.name} har inga konton med belopp.`, [cellRef(balance.name, hb.row + 1, 1)]));
+  list.addAll(assumptions);
   return { ledger: { sources, rows, accountNames: names, hasVouchers: false }, budget, findings: list.done() };
 }
 

@@ -1,12 +1,17 @@
 // Which sheet plays which part: Inställningar, Insatser and Kontoplan by name; the ledger,
-// balance report, result report and budget by their header rows (names only break ties).
-// Generated sheets are never inputs. The task pane shows the choice and lets the user change it.
+// balance report, result report and budget by the layout step (header words and content;
+// names only break ties). Generated sheets are never inputs. A ledger split over one sheet
+// per year ("Huvudbok 2023", "Huvudbok 2024") is read together; a sheet that plainly holds
+// books but whose columns cannot be placed is named, never passed over in silence.
 import { type SheetSnapshot } from '../workbook/port';
-import { foldKey } from './cells';
+import { cellRef, columnLetters } from '../core/cellref';
+import { type Finding, finding } from '../core/findings';
 import { balanceReportHeaderAccept, BALANCE_REPORT_ROLES, resultReportHeaderAccept, RESULT_REPORT_ROLES } from './balanceReportReader';
 import { BUDGET_ROLES } from './budgetReader';
-import { type ColumnRole, type HeaderMatch, headerMatchRow } from './header';
-import { LEDGER_ROLES } from './ledgerReader';
+import { foldKey } from './cells';
+import { columnContentOf } from './columnContent';
+import { type ColumnChoice, type ColumnRole, type HeaderMatch, headerFind } from './header';
+import { ledgerHeaderAccept, LEDGER_ROLES } from './ledgerReader';
 
 export interface SheetRoles {
   ledger?: string;
@@ -32,17 +37,14 @@ const BY_NAME: readonly [SheetRole, RegExp][] = [
   ['history', /^(historik|flerårsöversikt)$/],
 ];
 
-function anyRow(cells: SheetSnapshot['cells'], roles: readonly ColumnRole[], accept: (m: HeaderMatch) => boolean, scan = 30): boolean {
-  const last = Math.min(cells.length, scan);
-  for (let r = 1; r <= last; r++) if (accept(headerMatchRow(cells, r, roles))) return true;
-  return false;
+function hasHeader(s: SheetSnapshot, roles: readonly ColumnRole[], accept: (m: HeaderMatch) => boolean, choices: readonly ColumnChoice[]): boolean {
+  return headerFind(s.name, s.cells, roles, accept, '', { choices }).header !== undefined;
 }
 
-const isLedger = (m: HeaderMatch) => m.columns.has('Konto') && (m.columns.has('Belopp') || (m.columns.has('Debet') && m.columns.has('Kredit')));
 const isBudget = (m: HeaderMatch) => m.columns.has('År') && (m.columns.has('Post') || m.columns.has('Konto'));
 
-/** The role of every input sheet, by name for the settings sheets and by header for the rest. */
-export function sheetRolesDetect(sheets: readonly SheetSnapshot[]): SheetRoles {
+/** The role of every input sheet, by name for the settings sheets and by the layout step for the rest. */
+export function sheetRolesDetect(sheets: readonly SheetSnapshot[], choices: readonly ColumnChoice[] = []): SheetRoles {
   const roles: SheetRoles = {};
   const inputs = sheets.filter((s) => !s.generated);
   for (const s of inputs) {
@@ -56,12 +58,62 @@ export function sheetRolesDetect(sheets: readonly SheetSnapshot[]): SheetRoles {
     const found = candidates.filter(test);
     return (found.find((s) => prefer.test(foldKey(s.name))) ?? found[0])?.name;
   };
+  // Reports first: a balance report has an account and amounts too, but its IB/UB columns say what it is.
+  roles.balanceReport = pick((s) => hasHeader(s, BALANCE_REPORT_ROLES, balanceReportHeaderAccept, choices), /balans/);
+  roles.resultReport = pick((s) => s.name !== roles.balanceReport && hasHeader(s, RESULT_REPORT_ROLES, resultReportHeaderAccept, choices), /resultat/);
   // A sheet named as a ledger is the ledger even when its header cannot be found: the
   // reader then says what is missing, instead of the run saying there is no ledger.
-  roles.ledger = pick((s) => anyRow(s.cells, LEDGER_ROLES, isLedger), /huvudbok|transaktion|verifikation|bokföring/) ?? candidates.find((s) => /^(huvudbok|transaktioner|verifikationer|huvudboken)/.test(foldKey(s.name)))?.name;
-  roles.balanceReport = pick((s) => s.name !== roles.ledger && anyRow(s.cells, BALANCE_REPORT_ROLES, balanceReportHeaderAccept), /balans/);
-  roles.resultReport = pick((s) => s.name !== roles.ledger && s.name !== roles.balanceReport && anyRow(s.cells, RESULT_REPORT_ROLES, resultReportHeaderAccept), /resultat/);
-  roles.budget = pick((s) => s.name !== roles.ledger && s.name !== roles.balanceReport && s.name !== roles.resultReport && anyRow(s.cells, BUDGET_ROLES, isBudget), /budget/);
+  const notReport = (s: SheetSnapshot) => s.name !== roles.balanceReport && s.name !== roles.resultReport;
+  roles.ledger =
+    pick((s) => notReport(s) && hasHeader(s, LEDGER_ROLES, ledgerHeaderAccept, choices), /huvudbok|transaktion|verifikation|bokföring/) ??
+    candidates.find((s) => notReport(s) && /^(huvudbok|transaktioner|verifikationer|huvudboken|verifikationslista)/.test(foldKey(s.name)))?.name;
+  roles.budget = pick((s) => s.name !== roles.ledger && notReport(s) && hasHeader(s, BUDGET_ROLES, isBudget, choices), /budget/);
   for (const key of Object.keys(roles) as SheetRole[]) if (roles[key] === undefined) delete roles[key];
   return roles;
+}
+
+/** The name without its years: "Huvudbok 2023" and "Huvudbok 2024" are one ledger. */
+function nameWithoutYears(name: string): string {
+  return foldKey(name.replace(/(?:19|20|21)\d{2}/g, ''));
+}
+
+/** The ledger's sheets: the chosen one and its siblings for other years, in workbook order. */
+export function ledgerSheetsOf(sheets: readonly SheetSnapshot[], ledger: string | undefined, choices: readonly ColumnChoice[] = []): string[] {
+  if (ledger === undefined) return [];
+  const chosen = sheets.find((s) => s.name === ledger);
+  if (!chosen || !/(?:19|20|21)\d{2}/.test(ledger)) return [ledger];
+  const stem = nameWithoutYears(ledger);
+  return sheets
+    .filter((s) => s.name === ledger || (!s.generated && /(?:19|20|21)\d{2}/.test(s.name) && nameWithoutYears(s.name) === stem && hasHeader(s, LEDGER_ROLES, ledgerHeaderAccept, choices)))
+    .map((s) => s.name);
+}
+
+/**
+ * Sheets outside every role that hold a column of account numbers and a column of amounts:
+ * books the layout step could not read. Each is a blocking finding naming what it saw.
+ */
+export function unreadBooksFindings(sheets: readonly SheetSnapshot[], roles: SheetRoles): Finding[] {
+  const used = new Set(Object.values(roles));
+  const out: Finding[] = [];
+  for (const s of sheets) {
+    if (s.generated || used.has(s.name)) continue;
+    const sample = s.cells.slice(0, 500);
+    const width = sample.reduce((w, r) => Math.max(w, r.length), 0);
+    let accountCol: number | undefined;
+    let amountCol: number | undefined;
+    for (let c = 1; c <= width; c++) {
+      const kinds = columnContentOf(sample.map((r) => r[c - 1] ?? null)).kinds;
+      if (kinds.has('konto') && accountCol === undefined) accountCol = c;
+      else if (kinds.has('belopp') && amountCol === undefined) amountCol = c;
+    }
+    if (accountCol === undefined || amountCol === undefined) continue;
+    out.push(
+      finding(
+        'blad-olasligt',
+        `Bladet ${s.name} ser ut att innehålla bokföring (kontonummer i kolumn ${columnLetters(accountCol)}, belopp i kolumn ${columnLetters(amountCol)}), men Finsam Ekonomi kan inte avgöra vad kolumnerna betyder: ingen rubrikrad med Konto och Belopp (eller Debet och Kredit) hittades. Skriv rubriker över kolumnerna, eller ange dem i bladet Inställningar ("Kolumn Konto", "Kolumn Belopp") eller i aktivitetsfönstret.`,
+        [cellRef(s.name, 1, accountCol)],
+      ),
+    );
+  }
+  return out;
 }

@@ -9,11 +9,11 @@ import { type ColumnRole, headerColumn, headerFind } from './header';
 import { parsePercent } from './numbers';
 
 export const INSATSER_ROLES: readonly ColumnRole[] = [
-  { role: 'Post', names: ['post', 'insats', 'namn', 'rad', 'insatsnamn', 'benämning'], unique: true },
-  { role: 'Projekt', names: ['projekt', 'projektkod', 'aktivitet', 'objekt', 'projektnr'], unique: true },
-  { role: 'Konton', names: ['konton', 'konto', 'kontointervall', 'kontonr'], unique: true },
-  { role: 'Typ', names: ['typ', 'insatstyp', 'kategori'] },
-  { role: 'Andel individinriktad', names: ['andelindividinriktad', 'individandel', 'andelindivid', 'individinriktadandel', 'andelindividinriktat'] },
+  { role: 'Andel individinriktad', names: ['andelindividinriktad', 'individandel', 'andelindivid', 'individinriktadandel', 'andelindividinriktat'], test: (f) => f.includes('individ') && (f.includes('andel') || f.includes('%')) },
+  { role: 'Typ', names: ['typ', 'insatstyp', 'kategori'], words: ['typ', 'insatstyp', 'kategori'] },
+  { role: 'Projekt', names: ['projekt', 'projektkod', 'aktivitet', 'objekt', 'projektnr'], words: ['projekt', 'projektkod', 'projektnr', 'projnr', 'proj', 'aktivitet', 'objekt', 'kod', 'ks', 'kst', 'kostnadsställe'], unique: true },
+  { role: 'Konton', names: ['konton', 'konto', 'kontointervall', 'kontonr'], words: ['konton', 'konto', 'kontointervall', 'kontonr'], unique: true },
+  { role: 'Post', names: ['post', 'insats', 'namn', 'rad', 'insatsnamn', 'benämning'], words: ['post', 'insats', 'insatsnamn', 'benämning', 'namn'], unique: true },
 ];
 
 export function insatsTypeParse(text: string, name: string): InsatsType | undefined {

@@ -10,10 +10,11 @@ import { type ColumnRole, headerColumn, headerFind } from './header';
 import { accountFromCell } from './ledgerReader';
 
 export const KONTOPLAN_ROLES: readonly ColumnRole[] = [
-  { role: 'Konto', names: ['konto', 'kontonr', 'kontonummer'], unique: true },
-  { role: 'Benämning', names: ['benämning', 'kontonamn', 'namn'] },
-  { role: 'Rad', names: ['rad', 'rapportrad', 'rrbrrad', 'redovisningsrad', 'post'], unique: true },
-  { role: 'Status', names: ['status'], unique: true },
+  { role: 'Benämning', names: ['benämning', 'kontonamn', 'namn', 'kontotext', 'kontot'], words: ['benämning', 'kontonamn', 'kontotext', 'namn'] },
+  { role: 'Status', names: ['status'], words: ['status'], unique: true },
+  // Any header that speaks of the report line: Rad, Rapportrad, Rad i resultaträkningen, RR/BR-rad.
+  { role: 'Rad', names: ['rad', 'rapportrad', 'rrbrrad', 'redovisningsrad', 'post'], words: ['rad', 'rapportrad', 'redovisningsrad', 'rrrad', 'brrad', 'radnamn'], test: (f) => /^(rr|br|rrbr|rapport|redovisnings|resultat|balans)?rad/.test(f), unique: true },
+  { role: 'Konto', names: ['konto', 'kontonr', 'kontonummer'], words: ['konto', 'kontonr', 'kontonummer', 'account', 'kto'], unique: true, content: 'konto' },
 ];
 
 /** A proposed row not yet confirmed: Status "förslag". "bekräftad" or empty is in force. */

@@ -1,0 +1,85 @@
+// Which dimension column of a ledger holds the insatser: the one whose codes match the
+// Insatser sheet's projekt codes. Inställningar (Insatsdimension) or the user's column choice
+// says it outright; none or two matching columns is a finding naming the columns and codes.
+import { cellRef, type CellRef } from '../core/cellref';
+import { type Finding, finding } from '../core/findings';
+import { type CellValue, type SheetCells } from '../workbook/port';
+import { cellIsEmpty, cellText } from './cells';
+import { choiceColumn, type HeaderMatch } from './header';
+
+export interface InsatsDimension {
+  /** The column holding the insats codes, undefined when the ledger has none. */
+  readonly column: number | undefined;
+  /** A cell of that column as the code it stands for ("6 100" → "100"). */
+  readonly codeOf: (v: CellValue) => string;
+  readonly findings: readonly Finding[];
+}
+
+const plain = (v: CellValue) => cellText(v);
+
+/** "6 100" written with the SIE dimension number in front: the code is what follows. */
+function codeReader(values: readonly CellValue[]): (v: CellValue) => string {
+  const filled = values.filter((v) => !cellIsEmpty(v)).map(cellText);
+  const prefixed = filled.map((t) => /^(\d{1,2})\s+(\S+)$/.exec(t));
+  const first = prefixed[0]?.[1];
+  if (filled.length > 0 && first !== undefined && prefixed.every((m) => m?.[1] === first)) {
+    return (v) => cellText(v).replace(/^\d{1,2}\s+/, '');
+  }
+  return plain;
+}
+
+function columnValues(cells: SheetCells, header: HeaderMatch, c: number): CellValue[] {
+  const out: CellValue[] = [];
+  for (let r = header.row + 1; r <= cells.length; r++) out.push(cells[r - 1]?.[c - 1] ?? null);
+  return out;
+}
+
+export interface InsatsDimensionInput {
+  readonly sheet: string;
+  readonly cells: SheetCells;
+  readonly header: HeaderMatch;
+  /** Columns that hold a dimension (by header words, content or choice). */
+  readonly candidates: readonly number[];
+  /** A column the user named outright (the choice "Projekt"), already placed. */
+  readonly chosen: number | undefined;
+  /** Inställningar's Insatsdimension: a header text or column letter, and its cell. */
+  readonly said: { readonly column: string; readonly cell: CellRef } | undefined;
+  /** The Insatser sheet's projekt codes. */
+  readonly codes: ReadonlySet<string>;
+}
+
+export function insatsDimensionChoose(input: InsatsDimensionInput): InsatsDimension {
+  const { sheet, cells, header } = input;
+  const reader = (c: number) => codeReader(columnValues(cells, header, c));
+  if (input.chosen !== undefined) return { column: input.chosen, codeOf: reader(input.chosen), findings: [] };
+  if (input.said) {
+    const c = choiceColumn({ column: input.said.column, role: 'Projekt' }, header);
+    if (c === undefined) {
+      return { column: undefined, codeOf: plain, findings: [finding('kolumnval-ogiltigt', `Inställningar anger Insatsdimension "${input.said.column}", men bladet ${sheet} har ingen kolumn med den rubriken eller bokstaven.`, [input.said.cell])] };
+    }
+    return { column: c, codeOf: reader(c), findings: [] };
+  }
+  if (input.candidates.length === 0) return { column: undefined, codeOf: plain, findings: [] };
+  const seen = input.candidates.map((c) => {
+    const codeOf = reader(c);
+    const codes = new Set(columnValues(cells, header, c).filter((v) => !cellIsEmpty(v)).map(codeOf));
+    const matching = [...codes].filter((code) => input.codes.has(code));
+    return { c, codeOf, codes, matching };
+  });
+  const matching = seen.filter((s) => s.matching.length > 0);
+  if (matching.length === 1) {
+    const only = matching[0] as (typeof seen)[number];
+    return { column: only.c, codeOf: only.codeOf, findings: [] };
+  }
+  if (input.codes.size === 0 || seen.every((s) => s.codes.size === 0)) {
+    // Insatser lists no projekt codes (its lines go by account), or the ledger uses none.
+    return { column: undefined, codeOf: plain, findings: [] };
+  }
+  const describe = (s: (typeof seen)[number]) => `"${header.texts.get(s.c) ?? `kolumn ${s.c}`}" (${[...s.codes].slice(0, 6).join(', ') || 'tom'}${s.codes.size > 6 ? ' …' : ''})`;
+  const which = matching.length > 1 ? matching : seen;
+  const message =
+    matching.length > 1
+      ? `Bladet ${sheet} har flera dimensionskolumner vars koder finns i bladet Insatser: ${which.map(describe).join(' och ')}. Skriv i bladet Inställningar vilken som håller insatserna, till exempel "Insatsdimension" med kolumnens rubrik, eller välj kolumnen i aktivitetsfönstret.`
+      : `Ingen dimensionskolumn i bladet ${sheet} har koder som finns i bladet Insatser (där finns ${[...input.codes].slice(0, 8).join(', ')}): ${which.map(describe).join(', ')}. Skriv i bladet Inställningar vilken kolumn som håller insatserna ("Insatsdimension"), eller rätta koderna i bladet Insatser.`;
+  return { column: undefined, codeOf: plain, findings: [finding('dimension-oklar', message, which.map((s) => cellRef(sheet, header.row, s.c)))] };
+}
