@@ -121,13 +121,17 @@ test('no header row', async () => {
   expect(f.message).toContain('Konto');
 });
 
-test('no sheet that looks like a ledger at all', async () => {
+test('a sheet that plainly holds books under headers that cannot be read: named, never "nothing to report"', async () => {
   const o = await run((s) => {
     s.Data = s.Huvudbok!.map((r, i) => (i === 3 ? ['Dag', 'Nummer', 'Nr', 'Namn', 'P', 'T', 'Plus', 'Minus'] : r));
     delete s.Huvudbok;
   });
-  expect(the(o.result, 'huvudbok-saknas').severity).toBe('blockerande');
+  const f = the(o.result, 'blad-olasligt');
+  expect(f.severity).toBe('blockerande');
+  expect(f.message).toContain('Bladet Data');
+  expect(f.message).toContain('kolumn C');
   expect(o.result.status).toBe('blockerat');
+  expect(o.result.findings.map((x) => x.code)).not.toContain('inget-att-rapportera');
   expect(await generatedSheets(o.wb)).toEqual([]);
 });
 
@@ -333,4 +337,75 @@ test('an ingående balans on a result account: the kassaflödesanalys does not r
   const f = await expectBlocked(o, 'kassaflode-avviker', 'Huvudbok!H13');
   expect(f.message).toContain('3511 Driftbidrag staten');
   expect(o.result.bokslut!.reconciliations.find((r) => r.id === 'kfa-kassaflode-2024')?.passed).toBe(false);
+});
+
+// Summary rows are checks, never transactions.
+test('an Utgående saldo row that does not follow from the rows above: blocked at its cell', async () => {
+  const o = await run((s) => {
+    s.Huvudbok!.push([null, null, 1930, 'Bank', null, 'Utgående saldo', 260000, null]); // row 13
+  });
+  const f = await expectBlocked(o, 'summarad-avviker', 'Huvudbok!G13');
+  expect(f.message).toContain('250 000 kr');
+});
+
+test('summary rows that agree are checked on the Kontroller sheet and never counted', async () => {
+  const o = await run((s) => {
+    s.Huvudbok!.push(
+      [null, null, 1930, 'Bank', null, 'Utgående saldo', 250000, null], // row 13
+      [null, null, null, null, null, 'Summa', 950000, 950000], // row 14: IB and the year's rows
+    );
+  });
+  expect(o.result.findings.filter((f) => f.severity === 'blockerande')).toEqual([]);
+  expect(o.result.status).toBe('skrivet');
+  expect(moneyToFixed2(statementRow(o.result.bokslut!.balansrakning, 'Kassa och bank')!.amounts[0]!)).toBe('250000.00');
+  const checks = o.result.bokslut!.reconciliations.filter((r) => r.id.startsWith('las-'));
+  expect(checks.map((r) => [r.id, r.passed])).toEqual([
+    ['las-ub-Huvudbok', true],
+    ['las-total-Huvudbok', true],
+  ]);
+});
+
+test('a Summa row that does not match the sheet: blocked at its cell', async () => {
+  const o = await run((s) => {
+    s.Huvudbok!.push([null, null, null, null, null, 'Summa', 950000, 940000]); // row 13
+  });
+  await expectBlocked(o, 'summarad-avviker', 'Huvudbok!G13');
+});
+
+test('dates that could fall in other years: asked, not guessed', async () => {
+  const o = await run((s) => {
+    // 2023-01-24 or 23 January 2024: both fit the räkenskapsår.
+    const forms = ['23-01-24', '23-01-24', '23-03-24', '23-03-24', '23-04-24', '23-04-24', '23-04-24', '23-04-24'];
+    s.Huvudbok!.slice(4).forEach((r, i) => (r[0] = forms[i] ?? null));
+  });
+  const f = await expectBlocked(o, 'datum-tvetydigt', 'Huvudbok!A4');
+  expect(f.message).toContain('ÅÅÅÅ-MM-DD');
+});
+
+test('two dimension columns whose codes both match Insatser: the finding names both', async () => {
+  const o = await run((s) => {
+    s.Huvudbok!.forEach((r, i) => r.push(i === 3 ? 'Ansvar' : i > 3 ? r[4] ?? null : null));
+  });
+  const f = await expectBlocked(o, 'dimension-oklar', 'Huvudbok!E4');
+  expect(f.message).toContain('"Projekt"');
+  expect(f.message).toContain('"Ansvar"');
+});
+
+test('two matching dimension columns and Insatsdimension in Inställningar: written', async () => {
+  const o = await run((s) => {
+    s.Huvudbok!.forEach((r, i) => r.push(i === 3 ? 'Ansvar' : i > 3 ? r[4] ?? null : null));
+    s.Inställningar!.push(['Insatsdimension', 'Projekt']);
+  });
+  expect(o.result.findings.filter((f) => f.severity === 'blockerande')).toEqual([]);
+  expect(o.result.bokslut!.driftredovisning.rows.find((r) => r.name === 'SamCoach')?.netto.toString()).toBe('-300000');
+});
+
+test('a column the header cannot name, named in Inställningar: written', async () => {
+  const o = await run((s) => {
+    row(s, 'Huvudbok', 4)[6] = 'Plus';
+    row(s, 'Huvudbok', 4)[7] = 'Minus';
+    s.Inställningar!.push(['Kolumn Debet', 'Plus'], ['Kolumn Kredit', 'H']);
+  });
+  expect(o.result.findings.filter((f) => f.severity === 'blockerande')).toEqual([]);
+  expect(moneyToFixed2(statementRow(o.result.bokslut!.resultatrakning, 'Årets resultat')!.amounts[0]!)).toBe('150000.00');
 });

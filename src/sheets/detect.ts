@@ -97,7 +97,8 @@ export function unreadBooksFindings(sheets: readonly SheetSnapshot[], roles: She
   const out: Finding[] = [];
   for (const s of sheets) {
     if (s.generated || used.has(s.name)) continue;
-    const sample = s.cells.slice(0, 500);
+    // The rows with figures in them: title and header rows say nothing about the content.
+    const sample = s.cells.slice(0, 1000).filter((r) => r.some((v) => typeof v === 'number' || (typeof v === 'object' && v !== null && 'date' in v)));
     const width = sample.reduce((w, r) => Math.max(w, r.length), 0);
     let accountCol: number | undefined;
     let amountCol: number | undefined;

@@ -274,7 +274,10 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
     }
     const rowAccount = accountFromCell(kontoCell);
     const label = labelOf(row, header, cols);
-    const kind = summaryKindOf(label);
+    // A dated row with a verifikation is a transaction, whatever its text says ("Summa bidrag").
+    const voucherText = cellText(get(row, cols.ver));
+    const transaction = voucherText !== '' && !isIbVoucher(voucherText, '') && cols.datum !== undefined && !cellIsEmpty(get(row, cols.datum));
+    const kind = transaction ? undefined : summaryKindOf(label);
     const amounts = amountsOf(sheet, r, row, cols, findings);
     if (!amounts.ok) continue;
     const saldoCell = get(row, cols.saldo);
