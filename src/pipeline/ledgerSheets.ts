@@ -6,6 +6,7 @@ import { cellRef } from '../core/cellref';
 import { type Finding, finding } from '../core/findings';
 import { type Ledger } from '../core/ledger';
 import { reportsRead } from '../sheets/balanceReportReader';
+import { type ColumnChoice } from '../sheets/header';
 import { type SheetSnapshot } from '../workbook/port';
 
 /** One ledger of the rows of every sheet, in sheet order. */
@@ -27,11 +28,11 @@ export function ledgerMerge(ledgers: readonly Ledger[]): Ledger {
  * balances become the ledger's IB rows (with their cells in the report). A report for
  * another year, or one whose balances the ledger already has, is left out and said so.
  */
-export function ledgerOpeningFromReport(ledger: Ledger, report: SheetSnapshot, fallbackYear: number | undefined, lineOf: (account: string) => AccountLine | undefined): { ledger: Ledger; findings: Finding[] } {
+export function ledgerOpeningFromReport(ledger: Ledger, report: SheetSnapshot, fallbackYear: number | undefined, lineOf: (account: string) => AccountLine | undefined, choices: readonly ColumnChoice[] = []): { ledger: Ledger; findings: Finding[] } {
   const years = [...new Set(ledger.rows.map((r) => r.year))].sort((a, b) => a - b);
   const first = years[0];
   if (first === undefined || ledger.rows.some((r) => r.isIB && r.year === first)) return { ledger, findings: [] };
-  const read = reportsRead(report, undefined, fallbackYear ?? first, lineOf);
+  const read = reportsRead(report, undefined, fallbackYear ?? first, lineOf, choices);
   if (!read.ledger) return { ledger, findings: [...read.findings] };
   const opening = read.ledger.rows.filter((r) => r.isIB);
   const reportYear = opening[0]?.year;

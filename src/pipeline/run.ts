@@ -105,12 +105,12 @@ export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial
     if (reads.every((r) => r.ledger)) ledger = ledgerMerge(reads.map((r) => r.ledger as Ledger));
     // Opening balances from a balance report beside a ledger that has none for its first year.
     if (ledger && balanceSheet) {
-      const opening = ledgerOpeningFromReport(ledger, balanceSheet, parsed.settings.year, lineOf);
+      const opening = ledgerOpeningFromReport(ledger, balanceSheet, parsed.settings.year, lineOf, columns);
       ledger = opening.ledger;
       findings.push(...opening.findings);
     }
   } else if (balanceSheet) {
-    const read = reportsRead(balanceSheet, get(roles.resultReport), parsed.settings.year, lineOf);
+    const read = reportsRead(balanceSheet, get(roles.resultReport), parsed.settings.year, lineOf, columns);
     ledger = read.ledger;
     budget = read.budget;
     findings.push(...read.findings);

@@ -16,7 +16,7 @@ import { amountFinding } from './amountFinding';
 import { cellIsEmpty, cellText, foldKey } from './cells';
 import { periodYearInText, yearInText } from './dates';
 import { FindingList } from './findingLimit';
-import { type ColumnRole, type HeaderMatch, headerColumn, headerFind } from './header';
+import { type ColumnChoice, type ColumnRole, type HeaderMatch, headerColumn, headerFind } from './header';
 import { accountFromCell } from './ledgerReader';
 import { parseAmount } from './numbers';
 
@@ -198,12 +198,12 @@ function resultBookingInfer(rows: LedgerRow[], periodRow: Map<string, LedgerRow>
  * Reads the two reports. `lineOf` places an account (the Kontoplan first, then Kommun-Bas):
  * it decides the sign of each report and which account holds eget kapital.
  */
-export function reportsRead(balance: SheetSnapshot, result: SheetSnapshot | undefined, fallbackYear: number | undefined, lineOf: (account: string) => AccountLine | undefined = accountDefaultLine): ReportsRead {
+export function reportsRead(balance: SheetSnapshot, result: SheetSnapshot | undefined, fallbackYear: number | undefined, lineOf: (account: string) => AccountLine | undefined = accountDefaultLine, choices: readonly ColumnChoice[] = []): ReportsRead {
   const list = new FindingList();
   const names = new Map<string, string>();
-  const foundB = headerFind(balance.name, balance.cells, BALANCE_REPORT_ROLES, balanceReportHeaderAccept, 'Konto, IB och UB (eller Ing balans och Utg balans)');
+  const foundB = headerFind(balance.name, balance.cells, BALANCE_REPORT_ROLES, balanceReportHeaderAccept, 'Konto, IB och UB (eller Ing balans och Utg balans)', { choices });
   list.addAll(foundB.findings);
-  const foundR = result ? headerFind(result.name, result.cells, RESULT_REPORT_ROLES, resultReportHeaderAccept, 'Konto och Utfall') : undefined;
+  const foundR = result ? headerFind(result.name, result.cells, RESULT_REPORT_ROLES, resultReportHeaderAccept, 'Konto och Utfall', { choices }) : undefined;
   if (foundR) list.addAll(foundR.findings);
   const hb = foundB.header;
   const hr = foundR?.header ? resultHeaderByYears(resultHeaderOutcome(foundR.header)) : undefined;

@@ -21,6 +21,8 @@ export interface ColumnRole {
   readonly unique?: boolean;
   /** The content that places a column whose header says nothing. */
   readonly content?: ColumnContent;
+  /** Roles whose presence makes the content search for this one moot (Belopp beside Debet and Kredit). */
+  readonly contentUnless?: readonly string[];
 }
 
 /** How a column got its role: its header's words, its content, or the user's choice. */
@@ -143,7 +145,7 @@ const SAMPLE_ROWS = 300;
 
 /** Columns whose header says nothing (empty or unknown words) placed by their content. */
 function headerFillByContent(cells: SheetCells, m: HeaderMatch, roles: readonly ColumnRole[]): HeaderMatch {
-  const wanting = roles.filter((r) => r.content && !m.columns.has(r.role));
+  const wanting = roles.filter((r) => r.content && !m.columns.has(r.role) && !(r.contentUnless ?? []).some((other) => m.columns.has(other)));
   if (wanting.length === 0) return m;
   const placed = new Set(m.sources.keys());
   const width = widthOf(cells, m.row + 1, m.row + SAMPLE_ROWS);
@@ -193,7 +195,8 @@ function headerApplyChoices(sheet: string, m: HeaderMatch, roles: readonly Colum
 export function choiceColumn(choice: ColumnChoice, m: HeaderMatch): number | undefined {
   const wanted = foldKey(choice.column);
   for (const [c, text] of m.texts) if (foldKey(text) === wanted) return c;
-  return columnFromLetter(choice.column);
+  // A letter only on a row that is a header: two or more texts, none of them the choice's text.
+  return m.texts.size >= 2 ? columnFromLetter(choice.column) : undefined;
 }
 
 /**
@@ -214,7 +217,8 @@ export function headerFind(
   const complete = (m: HeaderMatch) => headerApplyChoices(sheet, options.content === false ? m : headerFillByContent(cells, m, roles), roles, options.choices ?? []);
   for (let row = 1; row <= last; row++) {
     const single = headerMatchRow(cells, row, roles);
-    if (single.sources.size === 0 && !(options.choices ?? []).some((c) => c.sheet === sheet)) continue;
+    if (single.texts.size < 2) continue;
+    if (single.sources.size === 0 && !(options.choices ?? []).some((c) => c.sheet === sheet || c.sheet === undefined)) continue;
     // A second header line (texts only, one of them a column word of its own, or the first
     // line alone not enough) is read together with the first.
     const one = complete(single);

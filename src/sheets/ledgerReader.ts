@@ -38,7 +38,7 @@ export const LEDGER_ROLES: readonly ColumnRole[] = [
   { role: 'Ver.nr', names: ['vernr', 'ver', 'verifikation', 'verifikationsnummer', 'vernummer', 'verifikationsnr', 'vnr', 'verifikat'], words: ['vernr', 'ver', 'verifikation', 'verifikationsnummer', 'verifikationsnr', 'vernummer', 'vnr', 'verifikat', 'bilagsnr', 'bilaga', 'bilagenr', 'bilagsnummer', 'voucher', 'verification', 'löpnr'] },
   { role: 'Dimension', names: [], words: DIMENSION_WORDS, test: (f) => /^(dim|dimension)\d*$/.test(f) },
   { role: 'Text', names: ['text', 'verifikationstext', 'beskrivning', 'transaktionstext', 'radtext'], words: ['text', 'verifikationstext', 'beskrivning', 'transaktionstext', 'radtext', 'transaktionsinfo', 'specifikation', 'description', 'info', 'kommentar', 'fritext', 'vertext', 'händelse'] },
-  { role: 'Belopp', names: ['belopp', 'summa', 'beloppkr', 'beloppsek', 'sek', 'kronor', 'belopp(kr)'], words: ['belopp', 'amount', 'sek', 'kronor', 'beloppkr'], unique: true, content: 'belopp' },
+  { role: 'Belopp', names: ['belopp', 'summa', 'beloppkr', 'beloppsek', 'sek', 'kronor', 'belopp(kr)'], words: ['belopp', 'amount', 'sek', 'kronor', 'beloppkr'], unique: true, content: 'belopp', contentUnless: ['Debet', 'Kredit'] },
   { role: 'Typ', names: ['typ', 'radtyp', 'transaktionstyp', 'type'] },
   // Only by the user's word: the dimension that holds the insatser.
   { role: 'Projekt', names: [] },

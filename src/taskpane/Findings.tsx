@@ -1,7 +1,8 @@
-// Findings grouped by severity; every cell reference is a link that selects the cell in Excel.
+// Findings grouped by severity (blocking, warnings, the assumptions the readers made); every
+// cell reference is a link that selects the cell in Excel.
 import { Badge, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { type CellRef, cellRefText } from '../core/cellref';
-import { type Finding } from '../core/findings';
+import { type Finding, type Severity } from '../core/findings';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: '6px', marginTop: '8px' },
@@ -11,9 +12,10 @@ const useStyles = makeStyles({
 
 export function FindingsList(props: { findings: readonly Finding[]; onSelect: (ref: CellRef) => void }) {
   const styles = useStyles();
-  const groups: [string, 'blockerande' | 'varning', 'danger' | 'warning'][] = [
+  const groups: [string, Severity, 'danger' | 'warning' | 'informative'][] = [
     ['Blockerande – inget skrevs', 'blockerande', 'danger'],
     ['Varningar', 'varning', 'warning'],
+    ['Antaganden – står på bladet Kontroller', 'antagande', 'informative'],
   ];
   return (
     <>

@@ -1,15 +1,19 @@
-// Generera rapporter: the sheets found (changeable), a first-run offer to create Inställningar
-// and Insatser, the run with a progress bar through its steps, then a short summary and the
-// findings grouped by severity.
+// Generera rapporter: the sheets found and the books' columns (both changeable, both saved),
+// a first-run offer to create Inställningar and Insatser, the run with a progress bar through
+// its steps, then a short summary and the findings grouped by severity.
 import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Finding } from '../core/findings';
 import { soliditet } from '../core/keyFigures';
 import { moneyFormatKr } from '../core/money';
 import { statementRow } from '../core/statement';
+import { columnLayouts } from '../pipeline/columnLayout';
 import { settingsProposal, type SettingsProposal } from '../pipeline/firstRun';
 import { reportsRun, type RunResult, type RunStep } from '../pipeline/run';
 import { type SheetRoles, sheetRolesDetect } from '../sheets/detect';
+import { type ColumnChoice } from '../sheets/header';
+import { type SheetSnapshot } from '../workbook/port';
+import { ColumnChoicePanel } from './ColumnChoice';
 import { FindingsList } from './Findings';
 import { type TaskpaneHost } from './host';
 import { RunProgress, VERSION } from './RunProgress';
@@ -20,9 +24,16 @@ const useStyles = makeStyles({
   summary: { display: 'grid', gridTemplateColumns: 'auto auto', gap: '2px 12px' },
 });
 
+/** Blocking findings a column choice can settle: the Kolumner panel opens by itself on them. */
+const COLUMN_FINDINGS: ReadonlySet<string> = new Set(['rubrikrad-saknas', 'dimension-oklar', 'kolumn-tvetydig', 'kolumnval-ogiltigt']);
+
 interface Loaded {
   sheets: string[];
+  /** The user's sheets as read (generated sheets left out), for the column layouts. */
+  snapshots: SheetSnapshot[];
   roles: SheetRoles;
+  /** The user's word on columns, as saved with the choice of sheets. */
+  columns: ColumnChoice[];
   proposal: SettingsProposal;
 }
 
@@ -41,8 +52,10 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
       const names = await port.sheetNames();
       const snapshots = await port.readSheets(names);
       const saved = await props.host.loadChoice();
-      const valid = Object.fromEntries(Object.entries(saved).filter(([, v]) => typeof v === 'string' && names.includes(v))) as SheetRoles;
-      setLoaded({ sheets: snapshots.filter((s) => !s.generated).map((s) => s.name), roles: { ...sheetRolesDetect(snapshots), ...valid }, proposal: settingsProposal(snapshots) });
+      const valid = Object.fromEntries(Object.entries(saved.roles).filter(([, v]) => typeof v === 'string' && names.includes(v))) as SheetRoles;
+      const columns = saved.columns.filter((c) => c.sheet !== undefined && names.includes(c.sheet));
+      const own = snapshots.filter((s) => !s.generated);
+      setLoaded({ sheets: own.map((s) => s.name), snapshots: own, roles: { ...sheetRolesDetect(snapshots, columns), ...valid }, columns, proposal: settingsProposal(snapshots) });
     } catch (e) {
       setError(`Arbetsboken gick inte att läsa: ${(e as Error).message}`);
     }
@@ -53,9 +66,21 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
     void load();
   }, [load, props.workbookKey]);
 
+  const layouts = useMemo(() => (loaded ? columnLayouts(loaded.snapshots, loaded.roles, loaded.columns) : []), [loaded]);
+
+  const save = (roles: SheetRoles, columns: readonly ColumnChoice[]) =>
+    void props.host.saveChoice({ roles, columns }).catch((e: Error) => setError(`Valet kunde inte sparas: ${e.message}`));
+
   const chooseRoles = (roles: SheetRoles) => {
-    setLoaded((l) => (l ? { ...l, roles } : l));
-    void props.host.saveChoice(roles);
+    if (!loaded) return;
+    setLoaded({ ...loaded, roles });
+    save(roles, loaded.columns);
+  };
+
+  const chooseColumns = (columns: ColumnChoice[]) => {
+    if (!loaded) return;
+    setLoaded({ ...loaded, columns });
+    save(loaded.roles, columns);
   };
 
   const generate = async () => {
@@ -68,7 +93,7 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
         currentStep.current = s;
         setStep(s);
       };
-      const r = await reportsRun(port, { version: VERSION, roles: loaded.roles, onStep });
+      const r = await reportsRun(port, { version: VERSION, roles: loaded.roles, columns: loaded.columns, onStep });
       setResult(r);
       if (r.status === 'skrivet' || r.written) props.onWritten?.();
     } catch (e) {
@@ -104,6 +129,7 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
   const failed = (b?.reconciliations.length ?? 0) - passed;
   const sol = b ? soliditet(b) : undefined;
   const findings: readonly Finding[] = result?.findings ?? [];
+  const columnsNeeded = layouts.some((l) => l.headerRow === undefined) || findings.some((f) => f.severity === 'blockerande' && COLUMN_FINDINGS.has(f.code));
 
   return (
     <div className={styles.column}>
@@ -119,6 +145,7 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
         </MessageBar>
       )}
       <SheetChoice sheets={loaded.sheets} roles={loaded.roles} onChange={chooseRoles} />
+      <ColumnChoicePanel layouts={layouts} snapshots={loaded.snapshots} choices={loaded.columns} attention={columnsNeeded} onChange={chooseColumns} />
       <Button appearance="primary" onClick={() => void generate()} disabled={step !== undefined}>
         Generera rapporter
       </Button>

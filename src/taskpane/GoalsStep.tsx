@@ -56,8 +56,8 @@ export function GoalsStep(props: { host: TaskpaneHost; workbookKey: number; auto
     setError(undefined);
     setResult(undefined);
     try {
-      const roles = await host.loadChoice();
-      const r = await goalsRun(port, { version: VERSION, roles, onStep: setStep });
+      const saved = await host.loadChoice();
+      const r = await goalsRun(port, { version: VERSION, roles: saved.roles, columns: saved.columns, onStep: setStep });
       setResult(r);
       if (r.status === 'skrivet') onWritten?.();
     } catch (e) {

@@ -1,31 +1,84 @@
 // Where the task pane runs: inside Excel (the Office adapter, cells selectable, the choice of
-// sheets kept in the workbook's settings) or as a plain browser page (an .xlsx opened in the
-// browser with exceljs, nothing uploaded, the result offered as a download).
+// sheets and columns kept in the workbook's settings) or as a plain browser page (an .xlsx
+// opened in the browser with exceljs, nothing uploaded, the result offered as a download).
 import { type CellRef, cellAddress } from '../core/cellref';
-import { type SheetRoles } from '../sheets/detect';
+import { COLUMN_ROLE_OPTIONS } from '../sheets/columnChoices';
+import { type SheetRole, type SheetRoles } from '../sheets/detect';
+import { type ColumnChoice } from '../sheets/header';
 import { OfficeWorkbook, officeSelectCell, officeSettingRead, officeSettingWrite, type ExcelRun } from '../workbook/office';
 import { type WorkbookPort } from '../workbook/port';
 import { XlsxWorkbook } from '../workbook/xlsx';
 
 const CHOICE_KEY = 'finsam.bladval';
+/** The key of the column choices inside the saved choice, beside the sheet roles. */
+const COLUMNS_KEY = 'kolumner';
+
+/** The user's saved word: which sheet plays which part, and what columns hold. */
+export interface SavedChoice {
+  readonly roles: Partial<SheetRoles>;
+  readonly columns: readonly ColumnChoice[];
+}
 
 export interface TaskpaneHost {
   readonly mode: 'excel' | 'browser';
   /** The workbook, or undefined in the browser until a file is opened. */
   port(): WorkbookPort | undefined;
   selectCell(ref: CellRef): Promise<void>;
-  loadChoice(): Promise<Partial<SheetRoles>>;
-  saveChoice(roles: Partial<SheetRoles>): Promise<void>;
+  loadChoice(): Promise<SavedChoice>;
+  saveChoice(choice: SavedChoice): Promise<void>;
 }
 
-function parseChoice(text: string | undefined | null): Partial<SheetRoles> {
-  if (!text) return {};
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    return parsed && typeof parsed === 'object' ? (parsed as Partial<SheetRoles>) : {};
-  } catch {
-    return {};
+const ROLE_NAMES: ReadonlySet<string> = new Set(
+  Object.keys({ ledger: 0, balanceReport: 0, resultReport: 0, budget: 0, settings: 0, insatser: 0, kontoplan: 0, goals: 0, statistics: 0, history: 0 } satisfies Record<SheetRole, 0>),
+);
+const COLUMN_ROLES: ReadonlySet<string> = new Set(Object.values(COLUMN_ROLE_OPTIONS).flat());
+const TEXT_MAX = 255;
+const CHOICES_MAX = 500;
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= TEXT_MAX;
+
+/** The column choices of a save: `{ sheet, column, role }` of strings and a known role; anything else dropped, the last word on a column kept. */
+function columnChoicesParse(value: unknown): ColumnChoice[] {
+  if (!Array.isArray(value)) return [];
+  const out: ColumnChoice[] = [];
+  for (const item of value.slice(0, CHOICES_MAX) as unknown[]) {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
+    const { sheet, column, role } = item as Record<string, unknown>;
+    if (!isText(sheet) || !isText(column) || !isText(role) || !COLUMN_ROLES.has(role)) continue;
+    const at = out.findIndex((c) => c.sheet === sheet && c.column === column);
+    if (at >= 0) out.splice(at, 1);
+    out.push({ sheet, column, role });
   }
+  return out;
+}
+
+/**
+ * A saved choice read back: `{ ledger: "Huvudbok", …, kolumner: [{ sheet, column, role }] }`;
+ * a save from before column choices holds only the roles. The text comes from the workbook
+ * or the browser's storage, so only known role names with text values are taken.
+ */
+export function choiceParse(text: string | undefined | null): SavedChoice {
+  const none: SavedChoice = { roles: {}, columns: [] };
+  if (!text) return none;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return none;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return none;
+  const roles: Partial<SheetRoles> = {};
+  let columns: ColumnChoice[] = [];
+  for (const [key, value] of Object.entries(parsed)) {
+    if (key === COLUMNS_KEY) columns = columnChoicesParse(value);
+    else if (ROLE_NAMES.has(key) && isText(value)) roles[key as SheetRole] = value;
+  }
+  return { roles, columns };
+}
+
+/** The saved text: the roles as before, the column choices under `kolumner`. */
+export function choiceText(choice: SavedChoice): string {
+  return JSON.stringify({ ...choice.roles, [COLUMNS_KEY]: choice.columns.map((c) => ({ sheet: c.sheet, column: c.column, role: c.role })) });
 }
 
 export function excelHost(run: ExcelRun = (batch) => Excel.run(batch)): TaskpaneHost {
@@ -34,8 +87,8 @@ export function excelHost(run: ExcelRun = (batch) => Excel.run(batch)): Taskpane
     mode: 'excel',
     port: () => port,
     selectCell: (ref) => officeSelectCell(ref.sheet, cellAddress(ref.row, ref.col), run),
-    loadChoice: async () => parseChoice(await officeSettingRead(CHOICE_KEY, run)),
-    saveChoice: (roles) => officeSettingWrite(CHOICE_KEY, JSON.stringify(roles), run),
+    loadChoice: async () => choiceParse(await officeSettingRead(CHOICE_KEY, run)),
+    saveChoice: (choice) => officeSettingWrite(CHOICE_KEY, choiceText(choice), run),
   };
 }
 
@@ -61,8 +114,8 @@ export function browserHost(): BrowserHost {
     },
     // In the browser there is no Excel to select a cell in: the finding names it instead.
     selectCell: () => Promise.resolve(),
-    loadChoice: () => Promise.resolve(parseChoice(globalThis.localStorage?.getItem(storageKey()))),
-    saveChoice: (roles) => Promise.resolve(globalThis.localStorage?.setItem(storageKey(), JSON.stringify(roles))),
+    loadChoice: () => Promise.resolve(choiceParse(globalThis.localStorage?.getItem(storageKey()))),
+    saveChoice: (choice) => Promise.resolve(globalThis.localStorage?.setItem(storageKey(), choiceText(choice))),
     async download() {
       if (!workbook) return;
       const bytes = await workbook.toBuffer();

@@ -5,12 +5,17 @@
 // 2. Excel mode: office.js routed to a stub Excel host backed by the memory workbook; the
 //    pane writes the sheets, a clicked finding selects its cell, and a run with blocking
 //    findings writes nothing.
+// 3. Kolumner: a ledger with two dimension columns whose codes both are in Insatser is
+//    blocked until the user picks Projekt for one of them (Excel mode: the choice is kept in
+//    the workbook's settings); a ledger whose header words are all unknown is blocked until
+//    the user places Konto, Debet and Kredit in the row shown (browser mode, kept per file).
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { type AddressInfo } from 'net';
 import { execFileSync } from 'child_process';
+import ExcelJS from 'exceljs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { type CellValue } from '../../src/workbook/port';
@@ -35,6 +40,7 @@ if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} saknas: CI ins
 if (!haveChromium) console.warn(`Hoppar över webbläsartesterna: ${CHROMIUM} finns inte (apt-get install -y chromium).`);
 const e2e = haveChromium ? describe : describe.skip;
 const SCREENSHOTS = path.join(ROOT, 'docs');
+const UNKNOWN_HEADER_FILE = 'solleftea-okanda-rubriker.xlsx';
 
 jest.setTimeout(180_000);
 
@@ -73,7 +79,25 @@ e2e('task pane in Chromium', () => {
       fel: await sheetsJson((s) => {
         s.Huvudbok![9]![6] = 'tiotusen';
       }),
+      // Projekt renamed "Dim 7", and a second dimension "Dim 8" (column I) with the same
+      // codes: the add-in cannot tell which one holds the insatser.
+      dim: await sheetsJson((s) => {
+        s.Huvudbok!.forEach((row, i) => {
+          if (i < 3) return;
+          while (row.length < 8) row.push(null);
+          row[8] = i === 3 ? 'Dim 8' : (row[4] ?? null);
+          if (i === 3) row[4] = 'Dim 7';
+        });
+      }),
     };
+    // The example with header words the add-in does not know for Konto, Debet and Kredit.
+    const unknown = new ExcelJS.Workbook();
+    await unknown.xlsx.readFile(path.join(EXAMPLES, 'solleftea-2024.xlsx'));
+    const ledger = unknown.getWorksheet('Huvudbok')!;
+    ledger.getCell('C4').value = 'Kontokod';
+    ledger.getCell('G4').value = 'Debetbelopp';
+    ledger.getCell('H4').value = 'Kreditbelopp';
+    await unknown.xlsx.writeFile(path.join(dir, UNKNOWN_HEADER_FILE));
     server = http.createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const stub = /^\/stub-data\/(\w+)\.json$/.exec(url.pathname);
@@ -192,7 +216,9 @@ e2e('task pane in Chromium', () => {
     await expect(page.getByRole('combobox', { name: 'Blad för Kontoplan' }).textContent()).resolves.toContain('(inget blad)');
     const saved = await page.evaluate(() => (window as unknown as StubWindow).__host.settings.get('finsam.bladval'));
     expect(JSON.parse(saved as string)).not.toHaveProperty('kontoplan');
-    // Tab on to Generera rapporter and run it with Enter.
+    // Tab on past the Kolumner panel's header to Generera rapporter and run it with Enter.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Kolumner');
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Generera rapporter');
     await page.keyboard.press('Enter');
@@ -242,4 +268,87 @@ e2e('task pane in Chromium', () => {
     expect(sheet?.cells.filter((r) => r[6] === 'Ej uppfyllt').map((r) => `${r[0]} ${r[2]}`)).toEqual(['F3 2025', 'F3 2026']);
   });
 
+  test('Kolumner: picking Projekt for one of two dimension columns unblocks the run; the choice is kept in the workbook', async () => {
+    const page = await open('stub', '?steg=rapporter&data=dim');
+    await page.getByRole('button', { name: 'Generera rapporter' }).click();
+    await page.getByText(/^Inget skrevs: rätta/).waitFor();
+    await expect(page.locator('[data-kod="dimension-oklar"]').count()).resolves.toBe(1);
+    // The blocked run opens Kolumner: Dim 7 was taken as another dimension, by its header.
+    const dim7 = page.getByRole('combobox', { name: 'Roll för kolumn E (Dim 7) i Huvudbok' });
+    await expect(dim7.textContent()).resolves.toBe('Dimension – annan dimension');
+    const row = page.locator('[aria-label="Kolumner i Huvudbok"] [data-kolumn="E"]');
+    await expect(row.getByTestId('kolumn-kalla').textContent()).resolves.toBe('enligt rubriken');
+    await dim7.click();
+    await page.getByRole('option', { name: 'Projekt – insats (projekt)', exact: true }).click();
+    await expect(dim7.textContent()).resolves.toBe('Projekt – insats (projekt)');
+    await expect(row.getByTestId('kolumn-kalla').textContent()).resolves.toBe('ditt val');
+    const saved = (await page.evaluate(() => (window as unknown as StubWindow).__host.settings.get('finsam.bladval'))) as string;
+    expect(JSON.parse(saved)).toMatchObject({ ledger: 'Huvudbok', kolumner: [{ sheet: 'Huvudbok', column: 'Dim 7', role: 'Projekt' }] });
+    await page.getByRole('button', { name: 'Kolumner (1 eget val)' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-5-kolumner.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Generera rapporter' }).click();
+    await page.getByText('Rapporterna för 2024 är skrivna').waitFor();
+    expect(await page.getByTestId('arets-resultat').textContent()).toBe('236 500 kr');
+    const samcoach = await page.evaluate(() => (window as unknown as StubWindow).__host.sheets.find((s) => s.name === 'Driftredovisning')?.values.find((r) => r[0] === 'SamCoach'));
+    expect(samcoach?.slice(0, 3)).toEqual(['SamCoach', 0, -775000]);
+
+    // The workbook opened again with its settings: the choice is still shown, and used.
+    const again = await open('stub', `?steg=rapporter&data=dim&bladval=${encodeURIComponent(saved)}`);
+    await again.getByRole('button', { name: 'Kolumner (1 eget val)' }).click();
+    await expect(again.getByRole('combobox', { name: 'Roll för kolumn E (Dim 7) i Huvudbok' }).textContent()).resolves.toBe('Projekt – insats (projekt)');
+    await expect(again.locator('[aria-label="Kolumner i Huvudbok"] [data-kolumn="E"]').getByTestId('kolumn-kalla').textContent()).resolves.toBe('ditt val');
+    await again.getByRole('button', { name: 'Generera rapporter' }).click();
+    await again.getByText('Rapporterna för 2024 är skrivna').waitFor();
+    expect(await again.getByTestId('arets-resultat').textContent()).toBe('236 500 kr');
+  });
+
+  test('browser mode, Kolumner: a ledger without a known header is placed by hand in the row shown; kept for the file', async () => {
+    const page = await open('none', '?steg=rapporter');
+    const openFile = async () => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Öppna arbetsbok…' }).click();
+      await (await chooser).setFiles(path.join(dir, UNKNOWN_HEADER_FILE));
+    };
+    await openFile();
+    // No header row was accepted: the panel is open and shows row 4, the row most like a header.
+    await page.getByText('Ingen rubrikrad med Konto och Belopp (eller Debet och Kredit) hittades i Huvudbok. Rad 4 ser ut som rubriker').waitFor();
+    await page.getByRole('button', { name: 'Generera rapporter' }).click();
+    await page.getByText(/^Inget skrevs: rätta/).waitFor();
+    await expect(page.locator('[data-kod="rubrikrad-saknas"]').count()).resolves.toBe(1);
+
+    const pick = async (column: string, option: string) => {
+      await page.getByRole('combobox', { name: `Roll för kolumn ${column} i Huvudbok` }).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    };
+    await expect(page.getByRole('combobox', { name: 'Roll för kolumn C (Kontokod) i Huvudbok' }).textContent()).resolves.toBe('Ingen – används inte');
+    await pick('C (Kontokod)', 'Konto – kontonummer');
+    await expect(page.getByRole('combobox', { name: 'Roll för kolumn C (Kontokod) i Huvudbok' }).textContent()).resolves.toBe('Konto – kontonummer');
+    await pick('G (Debetbelopp)', 'Debet – debet');
+    await pick('H (Kreditbelopp)', 'Kredit – kredit');
+    // Now the header is found: every column with its role and how it was decided.
+    await page.getByText('Rubrikerna står på rad 4.').waitFor();
+    const sources = await page.locator('[aria-label="Kolumner i Huvudbok"] [data-kolumn]').evaluateAll((rows) =>
+      rows.map((r) => `${r.getAttribute('data-kolumn')} ${r.querySelector('[data-testid="kolumn-kalla"]')?.textContent}`),
+    );
+    expect(sources).toEqual(expect.arrayContaining(['A enligt rubriken', 'C ditt val', 'G ditt val', 'H ditt val']));
+    await page.getByRole('button', { name: 'Generera rapporter' }).click();
+    await page.getByText('Rapporterna för 2024 är skrivna').waitFor();
+    expect(await page.getByTestId('arets-resultat').textContent()).toBe('236 500 kr');
+    const saved = await page.evaluate((name) => localStorage.getItem(`finsam.bladval:${name}`), UNKNOWN_HEADER_FILE);
+    expect(JSON.parse(saved as string).kolumner).toEqual([
+      { sheet: 'Huvudbok', column: 'Kontokod', role: 'Konto' },
+      { sheet: 'Huvudbok', column: 'Debetbelopp', role: 'Debet' },
+      { sheet: 'Huvudbok', column: 'Kreditbelopp', role: 'Kredit' },
+    ]);
+
+    // The page opened again with the same file: the choices come back and the run goes through at once.
+    await page.reload();
+    await openFile();
+    await page.getByRole('button', { name: 'Kolumner (3 egna val)' }).click();
+    await expect(page.getByRole('combobox', { name: 'Roll för kolumn G (Debetbelopp) i Huvudbok' }).textContent()).resolves.toBe('Debet – debet');
+    await page.getByRole('button', { name: 'Generera rapporter' }).click();
+    await page.getByText('Rapporterna för 2024 är skrivna').waitFor();
+    expect(await page.getByTestId('arets-resultat').textContent()).toBe('236 500 kr');
+  });
 });
