@@ -60,7 +60,13 @@ export function sheetRolesDetect(sheets: readonly SheetSnapshot[], choices: read
   };
   // Reports first: a balance report has an account and amounts too, but its IB/UB columns say what it is.
   roles.balanceReport = pick((s) => hasHeader(s, BALANCE_REPORT_ROLES, balanceReportHeaderAccept, choices), /balans/);
-  roles.resultReport = pick((s) => s.name !== roles.balanceReport && hasHeader(s, RESULT_REPORT_ROLES, resultReportHeaderAccept, choices), /resultat/);
+  // A result report has Utfall (or only Period): a sheet with Period that reads as a ledger is the ledger.
+  const resultHeader = (s: SheetSnapshot) => headerFind(s.name, s.cells, RESULT_REPORT_ROLES, resultReportHeaderAccept, '', { choices }).header;
+  roles.resultReport = pick((s) => {
+    if (s.name === roles.balanceReport) return false;
+    const h = resultHeader(s);
+    return h !== undefined && (h.columns.has('Utfall') || !hasHeader(s, LEDGER_ROLES, ledgerHeaderAccept, choices));
+  }, /resultat/);
   // A sheet named as a ledger is the ledger even when its header cannot be found: the
   // reader then says what is missing, instead of the run saying there is no ledger.
   const notReport = (s: SheetSnapshot) => s.name !== roles.balanceReport && s.name !== roles.resultReport;

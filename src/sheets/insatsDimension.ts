@@ -1,6 +1,7 @@
 // Which dimension column of a ledger holds the insatser: the one whose codes match the
 // Insatser sheet's projekt codes. Inställningar (Insatsdimension) or the user's column choice
-// says it outright; none or two matching columns is a finding naming the columns and codes.
+// says it outright; two matching columns block the run, none is stated (the driftredovisning
+// then goes by account) — both findings name the columns and the codes seen.
 import { cellRef, type CellRef } from '../core/cellref';
 import { type Finding, finding } from '../core/findings';
 import { type CellValue, type SheetCells } from '../workbook/port';
@@ -17,15 +18,23 @@ export interface InsatsDimension {
 
 const plain = (v: CellValue) => cellText(v);
 
-/** "6 100" written with the SIE dimension number in front: the code is what follows. */
-function codeReader(values: readonly CellValue[]): (v: CellValue) => string {
+/**
+ * The code in a cell: "6 100" written with the SIE dimension number in front is 100; "100
+ * SamCoach" with the name after it is 100 when 100 is an Insatser code.
+ */
+function codeReader(values: readonly CellValue[], codes: ReadonlySet<string>): (v: CellValue) => string {
   const filled = values.filter((v) => !cellIsEmpty(v)).map(cellText);
   const prefixed = filled.map((t) => /^(\d{1,2})\s+(\S+)$/.exec(t));
   const first = prefixed[0]?.[1];
   if (filled.length > 0 && first !== undefined && prefixed.every((m) => m?.[1] === first)) {
     return (v) => cellText(v).replace(/^\d{1,2}\s+/, '');
   }
-  return plain;
+  return (v) => {
+    const text = cellText(v);
+    if (codes.has(text)) return text;
+    const head = /^(\S+?)(?:\s+[-–:]?\s*|\s*[-–:]\s*)\S/.exec(text)?.[1];
+    return head !== undefined && codes.has(head) ? head : text;
+  };
 }
 
 function columnValues(cells: SheetCells, header: HeaderMatch, c: number): CellValue[] {
@@ -50,7 +59,7 @@ export interface InsatsDimensionInput {
 
 export function insatsDimensionChoose(input: InsatsDimensionInput): InsatsDimension {
   const { sheet, cells, header } = input;
-  const reader = (c: number) => codeReader(columnValues(cells, header, c));
+  const reader = (c: number) => codeReader(columnValues(cells, header, c), input.codes);
   if (input.chosen !== undefined) return { column: input.chosen, codeOf: reader(input.chosen), findings: [] };
   if (input.said) {
     const c = choiceColumn({ column: input.said.column, role: 'Projekt' }, header);
@@ -77,9 +86,11 @@ export function insatsDimensionChoose(input: InsatsDimensionInput): InsatsDimens
   }
   const describe = (s: (typeof seen)[number]) => `"${header.texts.get(s.c) ?? `kolumn ${s.c}`}" (${[...s.codes].slice(0, 6).join(', ') || 'tom'}${s.codes.size > 6 ? ' …' : ''})`;
   const which = matching.length > 1 ? matching : seen;
-  const message =
-    matching.length > 1
-      ? `Bladet ${sheet} har flera dimensionskolumner vars koder finns i bladet Insatser: ${which.map(describe).join(' och ')}. Skriv i bladet Inställningar vilken som håller insatserna, till exempel "Insatsdimension" med kolumnens rubrik, eller välj kolumnen i aktivitetsfönstret.`
-      : `Ingen dimensionskolumn i bladet ${sheet} har koder som finns i bladet Insatser (där finns ${[...input.codes].slice(0, 8).join(', ')}): ${which.map(describe).join(', ')}. Skriv i bladet Inställningar vilken kolumn som håller insatserna ("Insatsdimension"), eller rätta koderna i bladet Insatser.`;
+  if (matching.length === 0) {
+    // No column holds the insatser: the driftredovisning goes by account, and the user is told which columns were seen.
+    const message = `Ingen dimensionskolumn i bladet ${sheet} har koder som finns i bladet Insatser (där finns ${[...input.codes].slice(0, 8).join(', ')}): ${which.map(describe).join(', ')}. Driftredovisningen fördelas därför på konton, inte på projekt; håller en kolumn insatserna, skriv "Insatsdimension" och kolumnens rubrik i bladet Inställningar.`;
+    return { column: undefined, codeOf: plain, findings: [finding('antagande', message, which.map((s) => cellRef(sheet, header.row, s.c)))] };
+  }
+  const message = `Bladet ${sheet} har flera dimensionskolumner vars koder finns i bladet Insatser: ${which.map(describe).join(' och ')}. Skriv i bladet Inställningar vilken som håller insatserna, till exempel "Insatsdimension" med kolumnens rubrik, eller välj kolumnen i aktivitetsfönstret.`;
   return { column: undefined, codeOf: plain, findings: [finding('dimension-oklar', message, which.map((s) => cellRef(sheet, header.row, s.c)))] };
 }

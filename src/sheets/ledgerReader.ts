@@ -33,7 +33,7 @@ export const LEDGER_ROLES: readonly ColumnRole[] = [
   { role: 'Saldo', names: ['saldo', 'balance', 'löpandesaldo', 'ackumuleratsaldo'], words: ['saldo', 'balance'], unique: true },
   { role: 'Datum', names: ['datum', 'bokföringsdatum', 'bokfdatum', 'verifikationsdatum', 'transaktionsdatum', 'verdatum', 'date'], words: ['datum', 'date', 'bokföringsdatum', 'verifikationsdatum', 'transaktionsdatum', 'bokfdatum', 'verdatum', 'bokföringsdag'], content: 'datum' },
   { role: 'Period', names: ['period', 'bokföringsperiod', 'per', 'redovisningsperiod', 'månad'], words: ['period'], unique: true },
-  { role: 'År', names: ['år', 'year', 'räkenskapsår', 'bokföringsår', 'redovisningsår'], words: ['år', 'year'], unique: true },
+  { role: 'År', names: ['år', 'year', 'räkenskapsår', 'bokföringsår', 'redovisningsår', 'fiscalyear'], unique: true },
   { role: 'Konto', names: ['konto', 'kontonr', 'kontonummer', 'account', 'kto', 'accountno', 'accountnumber'], words: ['konto', 'kontonr', 'kontonummer', 'account', 'kto'], unique: true, content: 'konto' },
   { role: 'Ver.nr', names: ['vernr', 'ver', 'verifikation', 'verifikationsnummer', 'vernummer', 'verifikationsnr', 'vnr', 'verifikat'], words: ['vernr', 'ver', 'verifikation', 'verifikationsnummer', 'verifikationsnr', 'vernummer', 'vnr', 'verifikat', 'bilagsnr', 'bilaga', 'bilagenr', 'bilagsnummer', 'voucher', 'verification', 'löpnr'] },
   { role: 'Dimension', names: [], words: DIMENSION_WORDS, test: (f) => /^(dim|dimension)\d*$/.test(f) },
@@ -137,11 +137,11 @@ function columnsOf(header: HeaderMatch): Columns {
   };
 }
 
-/** The row's label: texts outside the name, dimension and amount columns ("Ingående balans", "Summa"). */
-function labelOf(row: readonly CellValue[], header: HeaderMatch, cols: Columns): string {
+/** The row's label texts: those outside the name, date, dimension and amount columns ("Ingående balans", "Summa"). */
+function labelOf(row: readonly CellValue[], header: HeaderMatch, cols: Columns): string[] {
   // The name column is the account's name on an account's row, and free for a label on others.
   const named = accountFromCell(get(row, cols.konto)) !== undefined;
-  const skip = new Set([named ? cols.namn : undefined, cols.debet, cols.kredit, cols.belopp, cols.saldo, ...(header.columns.get('Dimension') ?? []), ...(header.columns.get('Projekt') ?? [])]);
+  const skip = new Set([named ? cols.namn : undefined, cols.datum, cols.period, cols.ar, cols.debet, cols.kredit, cols.belopp, cols.saldo, ...(header.columns.get('Dimension') ?? []), ...(header.columns.get('Projekt') ?? [])]);
   const parts: string[] = [];
   row.forEach((v, i) => {
     if (skip.has(i + 1) || typeof v !== 'string') return;
@@ -150,12 +150,33 @@ function labelOf(row: readonly CellValue[], header: HeaderMatch, cols: Columns):
     if (i + 1 === cols.konto && accountFromCell(v) !== undefined) return;
     parts.push(t);
   });
-  return parts.join(' ');
+  return parts;
+}
+
+/** The summary kind any of the label's texts names. */
+function labelKind(parts: readonly string[]): ReturnType<typeof summaryKindOf> {
+  for (const p of parts) {
+    const kind = summaryKindOf(p);
+    if (kind) return kind;
+  }
+  return undefined;
 }
 
 type Amounts = { ok: true; ore: number; debet: number | undefined; kredit: number | undefined; any: boolean; col: number } | { ok: false };
 
-function amountsOf(sheet: string, r: number, row: readonly CellValue[], cols: Columns, findings: FindingList): Amounts {
+/** A Kredit column with negative amounts and no positive one holds signed credits. */
+function kreditColumnIsSigned(cells: SheetSnapshot['cells'], headerRow: number, col: number): boolean {
+  let negative = 0;
+  for (let r = headerRow + 1; r <= cells.length; r++) {
+    const p = parseAmount(cells[r - 1]?.[col - 1] ?? null);
+    if (!p.ok || p.ore === 0) continue;
+    if (p.ore > 0) return false;
+    negative++;
+  }
+  return negative > 0;
+}
+
+function amountsOf(sheet: string, r: number, row: readonly CellValue[], cols: Columns, findings: FindingList, kreditNegative: boolean): Amounts {
   const bad = (c: number, p: Extract<AmountParse, { ok: false }>) => {
     findings.add(amountFinding(sheet, r, c, p));
     return { ok: false } as const;
@@ -173,7 +194,8 @@ function amountsOf(sheet: string, r: number, row: readonly CellValue[], cols: Co
   if (!d.ok) return bad(cols.debet as number, d);
   if (!k.ok) return bad(cols.kredit as number, k);
   const col = d.ore === 0 && k.ore !== 0 ? (cols.kredit as number) : (cols.debet as number);
-  return { ok: true, ore: d.ore - k.ore, debet: d.ore, kredit: k.ore, any: !cellIsEmpty(dv) || !cellIsEmpty(kv), col };
+  const kredit = kreditNegative ? -k.ore : k.ore;
+  return { ok: true, ore: d.ore - kredit, debet: d.ore, kredit, any: !cellIsEmpty(dv) || !cellIsEmpty(kv), col };
 }
 
 /** The year the sheet's name gives ("Huvudbok 2024"). */
@@ -188,7 +210,7 @@ function sheetIsBlockPrint(cells: SheetSnapshot['cells'], header: HeaderMatch, c
   for (let r = header.row + 1; r <= cells.length; r++) {
     const row = cells[r - 1] ?? [];
     const hasAmount = [cols.belopp, cols.debet, cols.kredit].some((c) => c !== undefined && !cellIsEmpty(get(row, c)));
-    if (!hasAmount || summaryKindOf(labelOf(row, header, cols)) !== undefined) continue;
+    if (!hasAmount || labelKind(labelOf(row, header, cols)) !== undefined) continue;
     if (accountFromCell(get(row, cols.konto)) !== undefined) withAccount++;
     else if (cellIsEmpty(get(row, cols.konto))) without++;
   }
@@ -256,6 +278,10 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
   const yearBalances = new Map<string, number>();
   let hasVouchers = false;
   let blockAccount: string | undefined;
+  let voucherHeading: { voucher: string; date: CellValue; label: string } | undefined;
+  // Credits written as negative numbers in the Kredit column: the column is signed, said so.
+  const kreditNegative = cols.kredit !== undefined && kreditColumnIsSigned(cells, header.row, cols.kredit);
+  if (kreditNegative) assumptions.push(finding('antagande', `Kolumnen Kredit i bladet ${sheet} har bara negativa belopp: kreditbeloppen har lästs med sitt minustecken (debet + kredit).`, [cellRef(sheet, header.row, cols.kredit as number)]));
   let lastYear: number | undefined;
 
   for (let r = header.row + 1; r <= cells.length; r++) {
@@ -273,12 +299,13 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
       continue;
     }
     const rowAccount = accountFromCell(kontoCell);
-    const label = labelOf(row, header, cols);
+    const labelParts = labelOf(row, header, cols);
+    const label = labelParts.join(' ');
     // A dated row with a verifikation is a transaction, whatever its text says ("Summa bidrag").
     const voucherText = cellText(get(row, cols.ver));
     const transaction = voucherText !== '' && !isIbVoucher(voucherText, '') && cols.datum !== undefined && !cellIsEmpty(get(row, cols.datum));
-    const kind = transaction ? undefined : summaryKindOf(label);
-    const amounts = amountsOf(sheet, r, row, cols, findings);
+    const kind = transaction ? undefined : labelKind(labelParts);
+    const amounts = amountsOf(sheet, r, row, cols, findings, kreditNegative);
     if (!amounts.ok) continue;
     const saldoCell = get(row, cols.saldo);
     let saldoOre: number | undefined;
@@ -297,17 +324,23 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
     const name = cellText(get(row, cols.namn));
     if (rowAccount !== undefined && name !== '' && !accountNames.has(rowAccount)) accountNames.set(rowAccount, name);
 
-    // A heading: no amounts at all. With an account it opens a block; with a period, a section.
+    // A heading: no amounts at all. With an account it opens a block; with a verifikation or a
+    // date, a verifikation whose rows below carry neither; with a period, a section.
     if (!amounts.any && saldoOre === undefined) {
       if (rowAccount !== undefined) {
         checks.endBlock(blockAccount);
         blockAccount = rowAccount;
+      } else if (voucherText !== '' || (cols.datum !== undefined && !cellIsEmpty(get(row, cols.datum)))) {
+        voucherHeading = { voucher: voucherText, date: get(row, cols.datum), label };
       } else {
         const y = periodYearInText(label);
         if (y !== undefined && kind === undefined) sectionYear = y;
       }
       continue;
     }
+    // Rows of a verifikation whose number and date stand on its heading row only.
+    const inherits = voucherHeading !== undefined && voucherText === '' && (cols.datum === undefined || cellIsEmpty(get(row, cols.datum))) && kind === undefined;
+    if (!inherits && rowAccount === undefined && kind === undefined) voucherHeading = undefined;
     if (rowAccount !== undefined && rowAccount !== blockAccount && kind === undefined) {
       if (blockPrint) checks.endBlock(blockAccount);
       blockAccount = rowAccount;
@@ -336,18 +369,19 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
     }
 
     // IB: by label, voucher, type or an opening period; its amount may stand only in Saldo.
-    const voucher = cellText(get(row, cols.ver));
+    const voucher = inherits ? (voucherHeading?.voucher ?? '') : voucherText;
     const typ = cellText(get(row, cols.typ));
     const period = cols.period !== undefined ? periodOf(get(row, cols.period), get(row, cols.ar)) : undefined;
-    const isIB = isIbLabel(label) || isIbVoucher(voucher, typ) || period?.opening === true;
+    const isIB = labelParts.some(isIbLabel) || (inherits && isIbLabel(voucherHeading?.label ?? '')) || isIbVoucher(voucher, typ) || period?.opening === true;
     const ore = amounts.any ? amounts.ore : isIB ? (saldoOre ?? 0) : 0;
     const amountCol = amounts.any || saldoOre === undefined ? amounts.col : (cols.saldo as number);
 
     // Year: the date, else the period or year column, a heading, the sheet's name, a later dated row, Inställningar.
     let year: number | undefined;
     let dated = false;
-    if (cols.datum !== undefined && !cellIsEmpty(get(row, cols.datum))) {
-      const dv = get(row, cols.datum);
+    const dateCell = inherits ? (voucherHeading?.date ?? null) : get(row, cols.datum);
+    if (cols.datum !== undefined && !cellIsEmpty(dateCell)) {
+      const dv = dateCell;
       const date = dates?.parse(dv);
       if (!date) {
         if (cellIsError(dv)) findings.add(finding('cell-fel', `Datumcellen innehåller felvärdet ${cellText(dv)}.`, [cellRef(sheet, r, cols.datum)]));
