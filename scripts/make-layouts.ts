@@ -1577,6 +1577,32 @@ function projektWithName(out: Out): Meta {
   return { system: 'Export with projekt names', describes: 'The source layout with the Projekt cell holding code and name together, "100 SamCoach", "910 Kansli".', projekt: true, years: BOTH_YEARS };
 }
 
+function headersThatSayNothing(out: Out): Meta {
+  const ws = out.sheet('Export');
+  const grid = new Grid(ws, [
+    { key: 'Datum', head: 'Datum', width: 12, fmt: DATE },
+    { key: 'Ver', head: 'Ver', width: 11 },
+    { key: 'Konto', head: '', width: 7 },
+    { key: 'Dim', head: '', width: 6 },
+    { key: 'Text', head: 'Text', width: 50 },
+    { key: 'Belopp', head: 'Värde', width: 14, fmt: AMOUNT },
+  ]);
+  const row = grid.header(1);
+  out.rows(
+    grid,
+    row,
+    out.books.all,
+    (e) => ({ Datum: e.date, Ver: e.ver, Konto: e.account, Dim: e.projekt, Text: e.text, Belopp: e.amount }),
+    (g) => [{ year: dateOf(g('Datum')).getUTCFullYear(), ib: g('Ver') === 'IB', account: int(g('Konto')), amount: num(g('Belopp')), projekt: code(g('Dim')) }],
+  );
+  return {
+    system: 'Export whose headers say nothing',
+    describes: 'The account and projekt columns have no header and the signed amount is headed Värde: the columns are placed by their content (account numbers, the Insatser codes, amounts).',
+    projekt: true,
+    years: BOTH_YEARS,
+  };
+}
+
 const LAYOUTS: readonly (readonly [string, LayoutFn])[] = [
   ['01-fortnox-verifikationslista', fortnoxVerifikationslista],
   ['02-visma-verifikationslista', vismaVerifikationslista],
@@ -1618,6 +1644,7 @@ const LAYOUTS: readonly (readonly [string, LayoutFn])[] = [
   ['38-forskjuten-tabell', offsetTable],
   ['39-verifikationer-grupperade', groupedVouchers],
   ['40-projekt-med-namn', projektWithName],
+  ['41-rubriker-som-inget-sager', headersThatSayNothing],
 ];
 
 // ---------------------------------------------------------------------------------------------

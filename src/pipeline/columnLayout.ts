@@ -5,7 +5,7 @@ import { BALANCE_REPORT_ROLES, balanceReportHeaderAccept, RESULT_REPORT_ROLES, r
 import { columnChoicesMerge, COLUMN_ROLE_OPTIONS } from '../sheets/columnChoices';
 import { ledgerSheetsOf, type SheetRoles } from '../sheets/detect';
 import { type ColumnChoice, type ColumnRole, type ColumnSource, type HeaderMatch, headerFind } from '../sheets/header';
-import { insatsDimensionChoose } from '../sheets/insatsDimension';
+import { headerWithCodeColumns, insatsDimensionChoose } from '../sheets/insatsDimension';
 import { insatserRead } from '../sheets/insatserReader';
 import { ledgerHeaderAccept, LEDGER_ROLES } from '../sheets/ledgerReader';
 import { settingsRead } from '../sheets/settingsReader';
@@ -56,7 +56,8 @@ function placements(header: HeaderMatch | undefined, width: number): ColumnPlace
 }
 
 /** The ledger's header with the dimension that holds the insatser shown as Projekt. */
-function withInsatsDimension(snapshot: SheetSnapshot, header: HeaderMatch, codes: ReadonlySet<string>, said: string | undefined): HeaderMatch {
+function withInsatsDimension(snapshot: SheetSnapshot, found: HeaderMatch, codes: ReadonlySet<string>, said: string | undefined): HeaderMatch {
+  const header = headerWithCodeColumns(snapshot.cells, found, codes);
   const chosen = header.columns.get('Projekt')?.[0];
   if (chosen !== undefined) return header;
   const dimension = insatsDimensionChoose({ sheet: snapshot.name, cells: snapshot.cells, header, candidates: header.columns.get('Dimension') ?? [], chosen: undefined, said: said !== undefined ? { column: said, cell: { sheet: snapshot.name, row: 1, col: 1 } } : undefined, codes });

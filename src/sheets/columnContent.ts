@@ -1,12 +1,12 @@
 // What a column holds, read from its cells when its header says nothing: account numbers,
-// dates, amounts, periods (YYYYMM) or years. A kind is given only when nearly every filled
+// dates, amounts, periods (YYYYMM), years, or codes (a few whole numbers repeated). A kind is given only when nearly every filled
 // cell fits it, so a column of names or mixed notes is never taken for figures.
 import { type CellValue } from '../workbook/port';
 import { cellIsDate, cellIsEmpty, cellText } from './cells';
 import { dateShapeOf } from './dates';
 import { parseAmount } from './numbers';
 
-export type ColumnContent = 'konto' | 'datum' | 'belopp' | 'period' | 'år';
+export type ColumnContent = 'konto' | 'datum' | 'belopp' | 'period' | 'år' | 'kod';
 
 export interface ColumnContentSummary {
   readonly kinds: ReadonlySet<ColumnContent>;
@@ -39,6 +39,14 @@ function looksLikeYear(v: CellValue): boolean {
   return Number.isInteger(n) && n >= 1990 && n <= 2100;
 }
 
+/** Whole non-negative numbers that repeat a few values over many rows: codes (projekt, kostnadsställe), not amounts. */
+function looksLikeCodes(filled: readonly CellValue[]): boolean {
+  if (filled.length < 10) return false;
+  const texts = filled.map(cellText);
+  if (!texts.every((t) => /^\d{1,6}$/.test(t))) return false;
+  return new Set(texts).size <= Math.max(20, filled.length / 10);
+}
+
 export function columnContentOf(values: readonly CellValue[]): ColumnContentSummary {
   const filled = values.filter((v) => !cellIsEmpty(v));
   const kinds = new Set<ColumnContent>();
@@ -49,6 +57,7 @@ export function columnContentOf(values: readonly CellValue[]): ColumnContentSumm
   else if (share(looksLikePeriod) >= SHARE) kinds.add('period');
   else if (share(looksLikeYear) >= SHARE) kinds.add('år');
   else if (share(looksLikeAccount) >= SHARE && new Set(filled.map(cellText)).size > 1) kinds.add('konto');
+  else if (looksLikeCodes(filled)) kinds.add('kod');
   else if (share(looksLikeAmount) >= SHARE && filled.some((v) => typeof v === 'number' || /[,-]/.test(cellText(v)))) kinds.add('belopp');
   return { kinds, filled: filled.length };
 }

@@ -94,3 +94,27 @@ export function insatsDimensionChoose(input: InsatsDimensionInput): InsatsDimens
   const message = `Bladet ${sheet} har flera dimensionskolumner vars koder finns i bladet Insatser: ${which.map(describe).join(' och ')}. Skriv i bladet Inställningar vilken som håller insatserna, till exempel "Insatsdimension" med kolumnens rubrik, eller välj kolumnen i aktivitetsfönstret.`;
   return { column: undefined, codeOf: plain, findings: [finding('dimension-oklar', message, which.map((s) => cellRef(sheet, header.row, s.c)))] };
 }
+
+/**
+ * Columns that no header word placed (empty or unknown header) whose filled cells are mostly
+ * Insatser codes: dimension columns by their content, returned with the header updated.
+ */
+export function headerWithCodeColumns(cells: SheetCells, header: HeaderMatch, codes: ReadonlySet<string>): HeaderMatch {
+  if (codes.size === 0) return header;
+  const width = Math.max(0, ...cells.slice(header.row, header.row + 300).map((r) => r.length));
+  const found: number[] = [];
+  for (let c = 1; c <= width; c++) {
+    if (header.sources.has(c)) continue;
+    const values = columnValues(cells, header, c).filter((v) => !cellIsEmpty(v));
+    if (values.length === 0) continue;
+    const codeOf = codeReader(values, codes);
+    const matching = values.filter((v) => codes.has(codeOf(v))).length;
+    if (matching * 2 >= values.length) found.push(c);
+  }
+  if (found.length === 0) return header;
+  const columns = new Map(header.columns);
+  columns.set('Dimension', [...(header.columns.get('Dimension') ?? []), ...found].sort((a, b) => a - b));
+  const sources = new Map(header.sources);
+  for (const c of found) sources.set(c, 'innehåll');
+  return { ...header, columns, sources };
+}

@@ -14,7 +14,7 @@ import { cellIsEmpty, cellIsError, cellText, foldKey } from './cells';
 import { dateColumnRead, periodYearInText } from './dates';
 import { FindingList } from './findingLimit';
 import { type ColumnChoice, type ColumnRole, type HeaderMatch, headerColumn, headerFind } from './header';
-import { insatsDimensionChoose } from './insatsDimension';
+import { headerWithCodeColumns, insatsDimensionChoose } from './insatsDimension';
 import { LedgerSummaryChecks, rowIsSeparator, summaryKindOf } from './ledgerSummaryRows';
 import { type AmountParse, parseAmount } from './numbers';
 
@@ -223,8 +223,8 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
   const found = headerFind(sheet, cells, LEDGER_ROLES, ledgerHeaderAccept, 'Konto och Belopp (eller Debet och Kredit)', { choices: options.choices });
   const findings = new FindingList();
   findings.addAll(found.findings);
-  const header = found.header;
-  if (!header || found.findings.some((f) => f.severity === 'blockerande')) return { ledger: undefined, findings: findings.done(), header };
+  if (!found.header || found.findings.some((f) => f.severity === 'blockerande')) return { ledger: undefined, findings: findings.done(), header: found.header };
+  const header = headerWithCodeColumns(cells, found.header, options.insatsCodes ?? new Set());
   const cols = columnsOf(header);
 
   // Which dimension holds the insatser.
