@@ -31,9 +31,9 @@ export function budgetYearOfHeader(folded: string): number | undefined {
 }
 
 export const BUDGET_ROLES: readonly ColumnRole[] = [
-  { role: 'Konto', names: ['konto', 'kontonr', 'kontonummer', 'kto'], unique: true },
-  { role: 'Projekt', names: ['projekt', 'aktivitet', 'objekt', 'projektnr', 'projektkod'], unique: true },
-  { role: 'Post', names: ['post', 'benämning', 'insats', 'text', 'namn', 'rad', 'kontonamn', 'beskrivning', 'budgetpost', 'kontobenämning'] },
+  { role: 'Post', names: ['post', 'benämning', 'insats', 'text', 'namn', 'rad', 'kontonamn', 'beskrivning', 'budgetpost', 'kontobenämning'], words: ['post', 'benämning', 'insats', 'budgetpost', 'kontonamn', 'kontobenämning'] },
+  { role: 'Konto', names: ['konto', 'kontonr', 'kontonummer', 'kto'], words: ['konto', 'kontonr', 'kontonummer', 'kto'], unique: true },
+  { role: 'Projekt', names: ['projekt', 'aktivitet', 'objekt', 'projektnr', 'projektkod'], words: ['projekt', 'projektnr', 'projnr', 'projektkod', 'aktivitet', 'objekt'], unique: true },
   { role: 'År', names: [], test: (f) => budgetYearOfHeader(f) !== undefined },
 ];
 

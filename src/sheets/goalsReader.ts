@@ -13,12 +13,12 @@ import { type ColumnRole, headerCell, headerColumn, headerFind } from './header'
 import { swedishNumberText } from './numbers';
 
 export const GOAL_ROLES: readonly ColumnRole[] = [
-  { role: 'Id', names: ['id', 'nr', 'målnr', 'målid'], unique: true },
-  { role: 'Mål', names: ['mål', 'målsättning', 'målformulering'], unique: true },
-  { role: 'Insats', names: ['insats', 'post', 'medlem'], unique: true },
-  { role: 'Mått', names: ['mått', 'nyckeltal', 'indikator'], unique: true },
-  { role: 'Villkor', names: ['villkor', 'jämförelse', 'operator'], unique: true },
-  { role: 'Gränsvärde', names: ['gränsvärde', 'målvärde', 'gräns', 'värde'], unique: true },
+  { role: 'Id', names: ['id', 'nr', 'målnr', 'målid'], words: ['id', 'nr', 'målnr', 'målid'], unique: true },
+  { role: 'Gränsvärde', names: ['gränsvärde', 'målvärde', 'gräns', 'värde'], words: ['gränsvärde', 'målvärde', 'gräns', 'nivå', 'målnivå'], unique: true },
+  { role: 'Villkor', names: ['villkor', 'jämförelse', 'operator'], words: ['villkor', 'jämförelse', 'operator'], unique: true },
+  { role: 'Mått', names: ['mått', 'nyckeltal', 'indikator'], words: ['mått', 'nyckeltal', 'indikator'], unique: true },
+  { role: 'Insats', names: ['insats', 'post', 'medlem'], words: ['insats', 'medlem'], unique: true },
+  { role: 'Mål', names: ['mål', 'målsättning', 'målformulering'], words: ['mål', 'målsättning', 'målformulering'], unique: true },
 ];
 
 const CONDITION_WORDS: Record<string, Condition> = {
@@ -114,10 +114,10 @@ export function goalsRead(snapshot: SheetSnapshot): { goals: Goal[]; findings: F
 }
 
 export const STATISTICS_ROLES: readonly ColumnRole[] = [
-  { role: 'Insats', names: ['insats', 'post', 'projekt'], unique: true },
-  { role: 'Mått', names: ['mått', 'nyckeltal', 'indikator'], unique: true },
-  { role: 'Antal', names: ['antal', 'värde'], unique: true },
-  { role: 'Av', names: ['av', 'avantal', 'svarande', 'totalt'], unique: true },
+  { role: 'Insats', names: ['insats', 'post', 'projekt'], words: ['insats', 'projekt'], unique: true },
+  { role: 'Mått', names: ['mått', 'nyckeltal', 'indikator'], words: ['mått', 'nyckeltal', 'indikator'], unique: true },
+  { role: 'Av', names: ['av', 'avantal', 'svarande', 'totalt'], words: ['av', 'svarande', 'avantal'], unique: true },
+  { role: 'Antal', names: ['antal', 'värde'], words: ['antal'], unique: true },
   { role: 'År', names: ['år', 'period'], unique: true },
 ];
 

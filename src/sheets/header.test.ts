@@ -2,6 +2,10 @@ import { type CellValue } from '../workbook/port';
 import { headerFind, headerRoleOf } from './header';
 import { ledgerHeaderAccept, LEDGER_ROLES } from './ledgerReader';
 import { KONTOPLAN_ROLES } from './kontoplanReader';
+import { GOAL_ROLES, STATISTICS_ROLES } from './goalsReader';
+import { BUDGET_ROLES } from './budgetReader';
+import { INSATSER_ROLES } from './insatserReader';
+import { BALANCE_REPORT_ROLES, RESULT_REPORT_ROLES } from './balanceReportReader';
 
 const find = (cells: CellValue[][], choices = []) => headerFind('Blad', cells, LEDGER_ROLES, ledgerHeaderAccept, 'Konto och Belopp', { choices });
 const roleAt = (cells: CellValue[][], col: number) => {
@@ -69,4 +73,22 @@ test("the user's word wins over the header", () => {
   const h = headerFind('Blad', cells, LEDGER_ROLES, ledgerHeaderAccept, '', { choices: [{ column: 'Nr', role: 'Konto' }, { column: 'C', role: 'Debet' }, { column: 'K', role: 'Kredit' }] }).header!;
   expect([h.columns.get('Konto'), h.columns.get('Debet'), h.columns.get('Kredit')]).toEqual([[1], [3], [4]]);
   expect(h.sources.get(1)).toBe('val');
+});
+
+test.each([
+  [GOAL_ROLES, 'Mått (nyckeltal)', 'Mått'],
+  [GOAL_ROLES, 'Gräns för målet', 'Gränsvärde'],
+  [GOAL_ROLES, 'Målnr', 'Id'],
+  [STATISTICS_ROLES, 'Antal svarande', 'Av'],
+  [STATISTICS_ROLES, 'Antal deltagare', 'Antal'],
+  [BUDGET_ROLES, 'Projekt nr', 'Projekt'],
+  [BUDGET_ROLES, 'Budgetpost', 'Post'],
+  [INSATSER_ROLES, 'Andel individinriktad (%)', 'Andel individinriktad'],
+  [INSATSER_ROLES, 'Insatsens namn', 'Post'],
+  [BALANCE_REPORT_ROLES, 'Ing saldo', 'IB'],
+  [BALANCE_REPORT_ROLES, 'Utgående saldo 2024-12-31', 'UB'],
+  [RESULT_REPORT_ROLES, 'Ackumulerat utfall', 'Utfall'],
+  [RESULT_REPORT_ROLES, 'Föregående år', 'Föregående'],
+] as const)('every input sheet reads header words: %#', (roles, text, role) => {
+  expect(headerRoleOf(text, roles)).toBe(role);
 });
