@@ -8,7 +8,7 @@ import { moneyToFixed2 } from '../src/core/money';
 import { statementRow } from '../src/core/statement';
 import { type RunResult } from '../src/pipeline/run';
 import { XlsxWorkbook } from '../src/workbook/xlsx';
-import { EXAMPLES, ROOT, runOn } from './helpers';
+import { EXAMPLES, ROOT, runOn, workbookFrom } from './helpers';
 
 interface Layout {
   readonly file: string;
@@ -75,5 +75,48 @@ describe.each(layouts.map((l) => [l.file, l] as const))('%s', (_file, layout) =>
       }
       expect({ year, netto: got }).toEqual({ year, netto: want });
     }
+  });
+});
+
+// The same layouts with one thing broken: never written with wrong figures.
+describe('a broken layout is stopped, not written', () => {
+  async function broken(file: string, edit: (sheets: Record<string, (string | number | boolean | Date | null)[][]>) => void): Promise<RunResult> {
+    const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(path.join(DIR, file)));
+    const snaps = await wb.readSheets(await wb.sheetNames());
+    const sheets = Object.fromEntries(
+      snaps.map((s) => [s.name, s.cells.map((r) => r.map((v) => (v !== null && typeof v === 'object' ? ('date' in v ? new Date(Math.round((v.date - 25569) * 86400000)) : null) : v)))]),
+    );
+    edit(sheets);
+    return runOn(await workbookFrom(sheets));
+  }
+  const codes = (r: RunResult) => r.findings.filter((f) => f.severity === 'blockerande').map((f) => f.code);
+
+  test('a print whose Ingående balans rows are gone', async () => {
+    const r = await broken('04-huvudbok-print-ett-blad.xlsx', (s) => {
+      const sheet = s.Huvudbok!;
+      for (let i = sheet.length - 1; i >= 0; i--) if (sheet[i]!.some((v) => typeof v === 'string' && /^Ingående (balans|saldo)/.test(v))) sheet[i] = [];
+    });
+    expect(r.status).toBe('blockerat');
+    expect(codes(r)).toContain('summarad-avviker');
+  });
+
+  test('a print with one amount changed', async () => {
+    const r = await broken('03-huvudbok-print-per-ar.xlsx', (s) => {
+      const sheet = s['Huvudbok 2024']!;
+      const i = sheet.findIndex((row) => row.some((v) => v === 'Omslutning'));
+      const above = sheet[i - 1]!;
+      const c = above.findIndex((v, j) => j >= 4 && typeof v === 'number');
+      above[c] = (above[c] as number) + 100;
+    });
+    expect(r.status).toBe('blockerat');
+    expect(codes(r)).toContain('summarad-avviker');
+  });
+
+  test('a verifikationslista without its balansrapport: no ingående balanser', async () => {
+    const r = await broken('01-fortnox-verifikationslista.xlsx', (s) => {
+      delete s['Balansrapport 2023'];
+    });
+    expect(r.status).toBe('blockerat');
+    expect(codes(r)).toContain('ib-saknas');
   });
 });
