@@ -33,6 +33,25 @@ function selectionIs(page: Page, sheet: string, address: string): Promise<unknow
   }, [sheet, address] as const);
 }
 
+/**
+ * Picks an option of a Fluent Dropdown: opens it and clicks the option, again if the list
+ * closed before the click (the pane re-renders while a run's result comes in).
+ */
+async function dropdownPick(page: Page, combobox: ReturnType<Page['getByRole']>, option: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await combobox.click();
+    const item = page.getByRole('option', { name: option, exact: true });
+    try {
+      await item.waitFor({ state: 'visible', timeout: 5000 });
+      await item.click({ timeout: 5000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -278,8 +297,7 @@ e2e('task pane in Chromium', () => {
     await expect(dim7.textContent()).resolves.toBe('Dimension – annan dimension');
     const row = page.locator('[aria-label="Kolumner i Huvudbok"] [data-kolumn="E"]');
     await expect(row.getByTestId('kolumn-kalla').textContent()).resolves.toBe('enligt rubriken');
-    await dim7.click();
-    await page.getByRole('option', { name: 'Projekt – insats (projekt)', exact: true }).click();
+    await dropdownPick(page, dim7, 'Projekt – insats (projekt)');
     await expect(dim7.textContent()).resolves.toBe('Projekt – insats (projekt)');
     await expect(row.getByTestId('kolumn-kalla').textContent()).resolves.toBe('ditt val');
     const saved = (await page.evaluate(() => (window as unknown as StubWindow).__host.settings.get('finsam.bladval'))) as string;
@@ -317,10 +335,7 @@ e2e('task pane in Chromium', () => {
     await page.getByText(/^Inget skrevs: rätta/).waitFor();
     await expect(page.locator('[data-kod="rubrikrad-saknas"]').count()).resolves.toBe(1);
 
-    const pick = async (column: string, option: string) => {
-      await page.getByRole('combobox', { name: `Roll för kolumn ${column} i Huvudbok` }).click();
-      await page.getByRole('option', { name: option, exact: true }).click();
-    };
+    const pick = (column: string, option: string) => dropdownPick(page, page.getByRole('combobox', { name: `Roll för kolumn ${column} i Huvudbok` }), option);
     await expect(page.getByRole('combobox', { name: 'Roll för kolumn C (Kontokod) i Huvudbok' }).textContent()).resolves.toBe('Ingen – används inte');
     await pick('C (Kontokod)', 'Konto – kontonummer');
     await expect(page.getByRole('combobox', { name: 'Roll för kolumn C (Kontokod) i Huvudbok' }).textContent()).resolves.toBe('Konto – kontonummer');
