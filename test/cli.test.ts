@@ -104,3 +104,49 @@ describe('finsam mal', () => {
     expect(doc.nyckeltal).toContainEqual({ ar: 2024, rad: 'Eget kapital', varde: '820526.00' });
   });
 });
+
+describe('the original is never overwritten', () => {
+  const refused = async (args: string[]) => {
+    const input = path.join(dir, 'bok.xlsx');
+    const before = fs.readFileSync(input);
+    const c = capture();
+    expect(await main(args, c.io)).toBe(2);
+    expect(c.err.join('\n')).toContain('skriva över arbetsboken');
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+  };
+
+  test('--ut naming a symbolic link to the input', async () => {
+    fs.symlinkSync(path.join(dir, 'bok.xlsx'), path.join(dir, 'lank.xlsx'));
+    await refused(['rapporter', path.join(dir, 'bok.xlsx'), '--ut', path.join(dir, 'lank.xlsx')]);
+  });
+
+  test('--ut naming a hard link to the input', async () => {
+    fs.linkSync(path.join(dir, 'bok.xlsx'), path.join(dir, 'hard.xlsx'));
+    await refused(['mal', path.join(dir, 'bok.xlsx'), '--ut', path.join(dir, 'hard.xlsx')]);
+  });
+
+  test('an input that is a link to the output', async () => {
+    fs.symlinkSync(path.join(dir, 'bok.xlsx'), path.join(dir, 'indata.xlsx'));
+    await refused(['rapporter', path.join(dir, 'indata.xlsx'), '--ut', path.join(dir, 'bok.xlsx')]);
+  });
+
+  test('--ut through a folder link that ends at the input', async () => {
+    fs.symlinkSync(dir, path.join(dir, 'mapp'));
+    await refused(['rapporter', path.join(dir, 'bok.xlsx'), '--ut', path.join(dir, 'mapp', 'bok.xlsx')]);
+  });
+});
+
+test('the copy is written whole or not at all: no temporary file left, an earlier copy kept when the write fails', async () => {
+  const input = path.join(dir, 'bok.xlsx');
+  const c = capture();
+  expect(await main(['rapporter', input, '--ut', path.join(dir, 'ut.xlsx')], c.io)).toBe(0);
+  expect(fs.readdirSync(dir).filter((f) => f.includes('finsam-tmp'))).toEqual([]);
+  // The target is a folder: the rename fails, the folder stays, no temporary file is left.
+  fs.mkdirSync(path.join(dir, 'mapp.xlsx'));
+  fs.writeFileSync(path.join(dir, 'mapp.xlsx', 'kvar.txt'), 'kvar');
+  const c2 = capture();
+  expect(await main(['rapporter', input, '--ut', path.join(dir, 'mapp.xlsx')], c2.io)).toBe(2);
+  expect(c2.err.join('\n')).toContain('Kan inte spara');
+  expect(fs.readFileSync(path.join(dir, 'mapp.xlsx', 'kvar.txt'), 'utf8')).toBe('kvar');
+  expect(fs.readdirSync(dir).filter((f) => f.includes('finsam-tmp'))).toEqual([]);
+});

@@ -12,6 +12,7 @@ import { reportsRun, type RunResult } from '../pipeline/run';
 import { type Finding } from '../core/findings';
 import { unitValueText } from '../core/measures';
 import { XlsxWorkbook } from '../workbook/xlsx';
+import { outputRefusal, outputWriteAtomic } from './outputFile';
 
 export const USAGE = `Användning:
   finsam rapporter <arbetsbok.xlsx> [--ut <fil.xlsx>] [--json]
@@ -129,8 +130,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return args === USAGE ? 0 : 2;
   }
   const output = args.output ?? defaultOutputPath(args.input, args.command);
-  if (path.resolve(output) === path.resolve(args.input)) {
-    io.err('Kopian får inte skrivas över arbetsboken: ange en annan fil med --ut.');
+  const refusal = outputRefusal(args.input, output);
+  if (refusal) {
+    io.err(refusal);
     return 2;
   }
   let buffer: Buffer;
@@ -150,7 +152,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const version = packageVersion();
   const save = async (): Promise<string | undefined> => {
     try {
-      fs.writeFileSync(output, await workbook.toBuffer());
+      outputWriteAtomic(output, await workbook.toBuffer());
       return output;
     } catch (e) {
       io.err(`Kan inte spara ${output}: ${(e as Error).message}`);
