@@ -1,7 +1,50 @@
 // ESLint: typescript-eslint's recommended rules, and the import directions of the
 // architecture — core imports only decimal.js; sheets imports core and the port's types;
-// workbook imports neither; pipeline never imports an adapter; the shells pick one.
+// workbook imports neither; pipeline never imports an adapter; the shells pick one. And text
+// is never a key of a plain object: a lookup by a string on anything but a Map (or an array)
+// is an error, so that a cell holding "__proto__" or "constructor" stays data.
+const ts = require('typescript');
 const tseslint = require('typescript-eslint');
+
+/**
+ * `object[text]` and `text in object` where `text` is any string (not a union of literals the
+ * code names) and `object` is not an array or a string: such a lookup reaches the object's
+ * prototype. Keyed lookups of text go through a Map.
+ */
+const textIsNoKey = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      lookup: 'Text används som nyckel i ett vanligt objekt ({{object}}): använd en Map, så att "__proto__" eller "constructor" i en cell förblir data.',
+      in: 'Text prövas med "in" mot ett vanligt objekt: använd en Map eller en Set.',
+    },
+  },
+  create(context) {
+    const services = context.sourceCode.parserServices;
+    if (!services || !services.program) return {};
+    const checker = services.program.getTypeChecker();
+    const typeOf = (node) => checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node));
+    const textFlags = ts.TypeFlags.String | ts.TypeFlags.TemplateLiteral | ts.TypeFlags.StringMapping;
+    const anyText = (type) => {
+      const t = checker.getBaseConstraintOfType(type) ?? type;
+      return t.isUnion() ? t.types.some(anyText) : (t.flags & textFlags) !== 0;
+    };
+    const indexable = (type) => checker.isArrayType(type) || checker.isTupleType(type) || (type.flags & ts.TypeFlags.StringLike) !== 0 || (type.flags & ts.TypeFlags.Any) !== 0;
+    const safe = (type) => (type.isUnion() ? type.types.every(indexable) : indexable(type));
+    return {
+      MemberExpression(node) {
+        if (!node.computed || !anyText(typeOf(node.property))) return;
+        const object = checker.getNonNullableType(typeOf(node.object));
+        if (safe(object)) return;
+        context.report({ node, messageId: 'lookup', data: { object: context.sourceCode.getText(node.object).slice(0, 40) } });
+      },
+      BinaryExpression(node) {
+        if (node.operator === 'in' && anyText(typeOf(node.left))) context.report({ node, messageId: 'in' });
+      },
+    };
+  },
+};
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const adapter = (from) => [`${from}workbook/xlsx`, `${from}workbook/office`, `${from}workbook/memory`];
@@ -20,6 +63,13 @@ module.exports = tseslint.config(
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', Buffer: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/**/*.test.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: __dirname } },
+    plugins: { finsam: { rules: { 'text-is-no-key': textIsNoKey } } },
+    rules: { 'finsam/text-is-no-key': 'error' },
   },
   {
     files: ['src/core/**/*.ts'],

@@ -5,9 +5,11 @@ import { cellRefText } from '../src/core/cellref';
 import { type Finding, type FindingCode } from '../src/core/findings';
 import { moneyToFixed2 } from '../src/core/money';
 import { statementRow } from '../src/core/statement';
-import { type RunResult } from '../src/pipeline/run';
+import { goalsRun, type GoalsRunResult } from '../src/pipeline/goals';
+import { type RunResult, type RunStatus } from '../src/pipeline/run';
+import { CELL_TEXT_LIMIT, TEXT_CUT_NOTE } from '../src/sheets/render';
 import { type XlsxWorkbook } from '../src/workbook/xlsx';
-import { generatedSheets, runOn, type Rows, workbookFrom } from './helpers';
+import { FIXED_NOW, generatedSheets, runOn, type Rows, workbookFrom } from './helpers';
 
 type Cell = Rows[number][number];
 type Sheets = Record<string, Cell[][]>;
@@ -44,10 +46,10 @@ function baseSheets(): Sheets {
   };
 }
 
-interface Outcome {
+interface Outcome<R extends { status: RunStatus; findings: readonly Finding[] } = RunResult> {
   wb: XlsxWorkbook;
   inputNames: string[];
-  result: RunResult;
+  result: R;
 }
 
 async function run(edit: (s: Sheets) => void): Promise<Outcome> {
@@ -58,13 +60,31 @@ async function run(edit: (s: Sheets) => void): Promise<Outcome> {
   return { wb, inputNames, result: await runOn(wb) };
 }
 
-function the(result: RunResult, code: FindingCode): Finding {
+/** Kontrollera mål on the base workbook with its Mål and Insatsstatistik sheets, edited. */
+async function runGoals(edit: (s: Sheets) => void): Promise<Outcome<GoalsRunResult>> {
+  const sheets = baseSheets();
+  sheets.Mål = [
+    ['Id', 'Mål', 'Insats', 'Mått', 'Villkor', 'Gränsvärde'],
+    ['F1', 'Det egna kapitalet ska inte överstiga 50 % av tilldelade medel', null, 'Eget kapital i % av tilldelade medel', '≤', '50 %'], // row 2
+    ['V1', 'Minst 85 % av deltagarna ska vara nöjda', 'SamCoach', 'Nöjda deltagare', '≥', '85 %'], // row 3
+  ];
+  sheets.Insatsstatistik = [
+    ['Insats', 'Mått', 'Antal', 'Av'],
+    ['SamCoach', 'Nöjda deltagare', 28, 30], // row 2
+  ];
+  edit(sheets);
+  const wb = await workbookFrom(sheets);
+  const inputNames = await wb.sheetNames();
+  return { wb, inputNames, result: await goalsRun(wb, { version: 'test', now: FIXED_NOW }) };
+}
+
+function the(result: { findings: readonly Finding[] }, code: FindingCode): Finding {
   const f = result.findings.find((x) => x.code === code);
   if (!f) throw new Error(`inget fynd ${code}; fick ${result.findings.map((x) => `${x.code}: ${x.message}`).join(' | ')}`);
   return f;
 }
 
-async function expectBlocked(o: Outcome, code: FindingCode, cell: string, added: string[] = []): Promise<Finding> {
+async function expectBlocked(o: Outcome<{ status: RunStatus; findings: readonly Finding[] }>, code: FindingCode, cell: string, added: string[] = []): Promise<Finding> {
   const f = the(o.result, code);
   expect(f.severity).toBe('blockerande');
   expect(f.message).toContain(cell);
@@ -75,13 +95,13 @@ async function expectBlocked(o: Outcome, code: FindingCode, cell: string, added:
   return f;
 }
 
-async function expectWarned(o: Outcome, code: FindingCode, cell: string): Promise<Finding> {
+async function expectWarned(o: Outcome<{ status: RunStatus; findings: readonly Finding[] }>, code: FindingCode, cell: string, sheets = ['Resultaträkning', 'Balansräkning', 'Driftredovisning', 'Kontroller']): Promise<Finding> {
   const f = the(o.result, code);
   expect(f.severity).toBe('varning');
   expect(f.message).toContain(cell);
   expect(f.cells.map(cellRefText)).toContain(cell);
   expect(o.result.status).toBe('skrivet');
-  expect(await generatedSheets(o.wb)).toEqual(expect.arrayContaining(['Resultaträkning', 'Balansräkning', 'Driftredovisning', 'Kontroller']));
+  expect(await generatedSheets(o.wb)).toEqual(expect.arrayContaining(sheets));
   return f;
 }
 
@@ -408,4 +428,150 @@ test('a column the header cannot name, named in Inställningar: written', async 
   });
   expect(o.result.findings.filter((f) => f.severity === 'blockerande')).toEqual([]);
   expect(moneyToFixed2(statementRow(o.result.bokslut!.resultatrakning, 'Årets resultat')!.amounts[0]!)).toBe('150000.00');
+});
+
+// Text from a cell is data, never an object key: the names of Object.prototype's members.
+test('a Kontoplan Rad "__proto__": an unknown report line at its cell, never the account dropped', async () => {
+  const o = await run((s) => {
+    s.Kontoplan = [
+      ['Konto', 'Benämning', 'Rad'],
+      [1930, 'Bank', '__proto__'],
+    ];
+  });
+  const f = await expectBlocked(o, 'kontoplan-okand-rad', 'Kontoplan!C2');
+  expect(f.message).toContain('__proto__');
+});
+
+test('a Kontoplan Rad "constructor": an unknown report line at its cell', async () => {
+  const o = await run((s) => {
+    s.Kontoplan = [
+      ['Konto', 'Benämning', 'Rad'],
+      [3511, 'Driftbidrag staten', 'Verksamhetens intäkter'],
+      [2010, 'Eget kapital', 'constructor'],
+    ];
+  });
+  await expectBlocked(o, 'kontoplan-okand-rad', 'Kontoplan!C3');
+});
+
+test('a Ver.nr "__proto__" is a verifikation of its own, and it does not balance', async () => {
+  const o = await run((s) => (row(s, 'Huvudbok', 9)[1] = '__proto__'));
+  const f = await expectBlocked(o, 'verifikation-obalans', 'Huvudbok!G9');
+  expect(f.message).toContain('__proto__');
+});
+
+test('an Insatser Typ "__proto__" is an unknown type at its cell', async () => {
+  const o = await run((s) => (row(s, 'Insatser', 3)[3] = '__proto__'));
+  await expectBlocked(o, 'insats-ogiltig', 'Insatser!D3');
+});
+
+test('a projekt "constructor" that no Insatser line has: a warning, shown on Ej fördelat på insats', async () => {
+  const o = await run((s) => (row(s, 'Huvudbok', 9)[4] = 'constructor'));
+  const f = await expectWarned(o, 'projekt-utan-insats', 'Huvudbok!G9');
+  expect(f.message).toContain('constructor');
+  expect(moneyToFixed2(statementRow(o.result.bokslut!.resultatrakning, 'Årets resultat')!.amounts[0]!)).toBe('150000.00');
+});
+
+test('a Räkenskapsår "valueOf" is no year', async () => {
+  const o = await run((s) => (row(s, 'Inställningar', 3)[1] = 'valueOf'));
+  const f = await expectBlocked(o, 'installning-ogiltig', 'Inställningar!B3');
+  expect(f.message).toContain('valueOf');
+});
+
+test('a Mål Gränsvärde "__proto__" is a limit that cannot be read, not a crash', async () => {
+  const o = await runGoals((s) => (row(s, 'Mål', 2)[5] = '__proto__'));
+  const f = await expectBlocked(o, 'mal-ogiltigt', 'Mål!F2');
+  expect(f.message).toContain('__proto__');
+});
+
+test('a Mål Villkor "__proto__" is a condition that cannot be read, never judged', async () => {
+  const o = await runGoals((s) => (row(s, 'Mål', 2)[4] = '__proto__'));
+  await expectBlocked(o, 'mal-ogiltigt', 'Mål!E2');
+  expect(o.result.check).toBeUndefined();
+});
+
+test('a Mål Villkor "constructor" is a condition that cannot be read', async () => {
+  const o = await runGoals((s) => (row(s, 'Mål', 3)[4] = 'constructor'));
+  await expectBlocked(o, 'mal-ogiltigt', 'Mål!E3');
+});
+
+// Participant statistics: a count of more than its whole is an error in the sheet, never 112 %.
+test('Insatsstatistik with Antal larger than Av: blocked at the cells, never a goal met at 112 %', async () => {
+  const o = await runGoals((s) => (row(s, 'Insatsstatistik', 2)[2] = 34));
+  const f = await expectBlocked(o, 'statistik-ogiltig', 'Insatsstatistik!C2');
+  expect(f.cells.map(cellRefText)).toEqual(['Insatsstatistik!C2', 'Insatsstatistik!D2']);
+  expect(f.message).toContain('34 av 30');
+  expect(o.result.check).toBeUndefined();
+});
+
+test('Insatsstatistik with Av 0 and Antal above 0: blocked at Av', async () => {
+  const o = await runGoals((s) => (row(s, 'Insatsstatistik', 2)[3] = 0));
+  const f = await expectBlocked(o, 'statistik-ogiltig', 'Insatsstatistik!D2');
+  expect(f.message).toContain('Av kan inte vara 0');
+});
+
+test('Insatsstatistik with a negative Antal: blocked at Antal', async () => {
+  const o = await runGoals((s) => (row(s, 'Insatsstatistik', 2)[2] = -3));
+  await expectBlocked(o, 'statistik-ogiltig', 'Insatsstatistik!C2');
+});
+
+test('Insatsstatistik that cannot be right stops Generera rapporter too (its counts feed Nyckeltal)', async () => {
+  const o = await run((s) => {
+    s.Insatsstatistik = [
+      ['Insats', 'Mått', 'Antal', 'Av'],
+      ['SamCoach', 'Nöjda deltagare', 41, 40],
+    ];
+  });
+  await expectBlocked(o, 'statistik-ogiltig', 'Insatsstatistik!C2');
+});
+
+// Text longer than a cell holds: cut with a note and a warning, never written as an invalid cell.
+const LONG = 'Lång text '.repeat(4_000); // 40 000 characters
+
+async function writtenCells(o: Outcome<{ status: RunStatus; findings: readonly Finding[] }>, sheet: string): Promise<string[]> {
+  const [snapshot] = await o.wb.readSheets([sheet]);
+  return (snapshot?.cells ?? []).flat().filter((v): v is string => typeof v === 'string');
+}
+
+async function expectAllCellsFit(o: Outcome<{ status: RunStatus; findings: readonly Finding[] }>): Promise<void> {
+  for (const sheet of await generatedSheets(o.wb)) {
+    for (const text of await writtenCells(o, sheet)) expect(text.length).toBeLessThanOrEqual(CELL_TEXT_LIMIT);
+  }
+}
+
+test('an account name of 40 000 characters: cut to fit on Noter, with a note and a warning', async () => {
+  const o = await run((s) => (row(s, 'Huvudbok', 8)[3] = LONG));
+  const f = await expectWarned(o, 'text-avkortad', 'Noter!A7', ['Noter', 'Kontroller']);
+  expect(f.message).toContain('40 004 tecken, fler än de 32 767 som ryms i en cell');
+  expect(f.message).toContain('Lång text Lång text');
+  const cut = (await writtenCells(o, 'Noter')).find((t) => t.startsWith('3511 Lång text'));
+  expect(cut?.length).toBe(CELL_TEXT_LIMIT);
+  expect(cut?.endsWith(TEXT_CUT_NOTE)).toBe(true);
+  // The warning is on the Kontroller sheet too.
+  expect((await writtenCells(o, 'Kontroller')).some((t) => t.includes('Noter!A7'))).toBe(true);
+  await expectAllCellsFit(o);
+});
+
+test('an insats name of 40 000 characters: cut to fit on Driftredovisning and Noter', async () => {
+  const o = await run((s) => (row(s, 'Insatser', 3)[2] = LONG));
+  await expectWarned(o, 'text-avkortad', 'Noter!A11', ['Driftredovisning', 'Noter']);
+  const cut = o.result.findings.filter((x) => x.code === 'text-avkortad');
+  expect(cut.map((x) => x.cells.map(cellRefText).join())).toEqual(['Noter!A11', 'Driftredovisning!A7']);
+  expect(cut.every((x) => x.severity === 'varning' && x.message.includes(x.cells.map(cellRefText).join()))).toBe(true);
+  await expectAllCellsFit(o);
+});
+
+test('a finding whose message quotes 40 000 characters: cut to fit on Kontroller, with a warning at the cut cell', async () => {
+  const o = await run((s) => (row(s, 'Huvudbok', 9)[4] = LONG));
+  the(o.result, 'projekt-utan-insats');
+  const f = the(o.result, 'text-avkortad');
+  expect(f.cells.map(cellRefText)[0]).toMatch(/^Kontroller!C\d+$/);
+  expect(o.result.status).toBe('skrivet');
+  await expectAllCellsFit(o);
+});
+
+test('a goal text of 40 000 characters: cut to fit on Målkontroll, with a warning', async () => {
+  const o = await runGoals((s) => (row(s, 'Mål', 2)[1] = LONG));
+  const f = await expectWarned(o, 'text-avkortad', 'Målkontroll!B6', ['Målkontroll']);
+  expect(f.message).toContain('Målkontroll!B6');
+  await expectAllCellsFit(o);
 });

@@ -150,3 +150,36 @@ test('the copy is written whole or not at all: no temporary file left, an earlie
   expect(fs.readFileSync(path.join(dir, 'mapp.xlsx', 'kvar.txt'), 'utf8')).toBe('kvar');
   expect(fs.readdirSync(dir).filter((f) => f.includes('finsam-tmp'))).toEqual([]);
 });
+
+test('control characters and escape sequences from cells are never printed raw', async () => {
+  const input = path.join(dir, 'bok.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(input);
+  wb.getWorksheet('Inställningar')!.getCell('B2').value = 'Förbundet\u001b[2J\u001b]0;titel\u0007 Nord\u0000';
+  await wb.xlsx.writeFile(input);
+  const c = capture();
+  expect(await main(['rapporter', input, '--ut', path.join(dir, 'ut.xlsx')], c.io)).toBe(0);
+  const printed = [...c.out, ...c.err].join('\n');
+  expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  expect(printed).toContain('Förbundet');
+  expect(printed).toContain('Nord');
+});
+
+describe('broken or foreign files exit 2 with a Swedish message, never a library\'s text', () => {
+  const cases: [string, () => Buffer, RegExp][] = [
+    ['an empty file', () => Buffer.alloc(0), /tom/],
+    ['a CSV renamed .xlsx', () => Buffer.from('Konto;Belopp\n1930;100\n', 'utf8'), /CSV|textfil/],
+    ['an old .xls or a password-protected workbook (an OLE2 container)', () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), /xls|lösenord|OLE|Excel/i],
+    ['a zip that is no spreadsheet', () => Buffer.from('504b0506000000000000000000000000000000000000', 'hex'), /./],
+  ];
+  test.each(cases)('%s', async (_name, bytes, pattern) => {
+    const input = path.join(dir, 'fel.xlsx');
+    fs.writeFileSync(input, bytes());
+    const c = capture();
+    expect(await main(['rapporter', input], c.io)).toBe(2);
+    const text = c.err.join('\n');
+    expect(text).toMatch(pattern);
+    expect(text).not.toMatch(/https?:|Error:|is not|cannot|undefined/);
+    expect(fs.existsSync(path.join(dir, 'fel-rapporter.xlsx'))).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@ import { reportsJson } from '../src/pipeline/json';
 import { FIXED_NOW, openExample, workbookFrom } from './helpers';
 import { reportsRun } from '../src/pipeline/run';
 
-const toScalar = (v: CellValue): string | number | boolean | null => (v === null || typeof v !== 'object' ? v : 'date' in v ? v.date : v.error);
+const toScalar = (v: CellValue): string | number | boolean | null => (v === null || typeof v !== 'object' ? v : 'date' in v ? v.date : 'percent' in v ? v.percent : v.error);
 
 const PRINTED = {
   equity: [800473, 679029, 701119, 584026, 820526],

@@ -6,7 +6,7 @@ import { MemoryExcelHost, memoryWorkbook } from '../src/workbook/memory';
 import { type CellValue } from '../src/workbook/port';
 import { FIXED_NOW, openExample, workbookFrom } from './helpers';
 
-const toScalar = (v: CellValue): string | number | boolean | null => (v === null || typeof v !== 'object' ? v : 'date' in v ? v.date : v.error);
+const toScalar = (v: CellValue): string | number | boolean | null => (v === null || typeof v !== 'object' ? v : 'date' in v ? v.date : 'percent' in v ? v.percent : v.error);
 
 async function exampleSheets(name: string): Promise<Record<string, (string | number | boolean | null)[][]>> {
   const wb = await openExample(name);

@@ -1,8 +1,10 @@
 // One contract for every workbook adapter: the .xlsx adapter, and the Office adapter over the
 // in-memory Excel host (which enforces load-before-read, nothing-before-sync, the payload
 // limit and protection, and counts round trips).
-import { MemoryExcelHost, memoryWorkbook } from '../src/workbook/memory';
-import { rowsPerBlock } from '../src/workbook/office';
+import ExcelJS from 'exceljs';
+import { addressParse, MemoryExcelHost, memoryWorkbook } from '../src/workbook/memory';
+import { XlsxWorkbook } from '../src/workbook/xlsx';
+import { rowsPerReadBlock } from '../src/workbook/office';
 import { type CellValue, type SheetSpec, type WorkbookPort } from '../src/workbook/port';
 import { reportsRun } from '../src/pipeline/run';
 import { moneyToFixed2 } from '../src/core/money';
@@ -43,6 +45,13 @@ const SEED: Seed = {
     [4610, 'sista', 0, null],
   ],
   'Mitt blad': [['Resultaträkning'], ['mina egna siffror']],
+};
+
+/** A sheet with percent formats and merged ranges, as both hosts can hold it. */
+const FORMATTED = {
+  rows: [['Insatser 2024', null, null], ['Post', 'Andel individinriktad', null], ['SamCoach', 1.5, null], ['Kansli', 0.25, 12]],
+  formats: [['B3', '0%'], ['B4', '0.0%'], ['C4', '0" %"']] as [string, string][],
+  merges: ['A1:C1', 'B2:C2'],
 };
 
 const spec = (name: string, marker: boolean, extra: string[] = []): SheetSpec => ({
@@ -122,9 +131,45 @@ describe.each(ADAPTERS)('%s', (_label, make) => {
   });
 });
 
+describe.each([
+  [
+    'xlsx',
+    async (): Promise<WorkbookPort> => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Insatser');
+      FORMATTED.rows.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
+      FORMATTED.formats.forEach(([address, format]) => (ws.getCell(address).numFmt = format));
+      FORMATTED.merges.forEach((m) => ws.mergeCells(m));
+      return XlsxWorkbook.fromBuffer(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    },
+  ],
+  [
+    'office (memory host)',
+    async (): Promise<WorkbookPort> => {
+      const host = new MemoryExcelHost();
+      const sheet = host.addSheet('Insatser', FORMATTED.rows);
+      FORMATTED.formats.forEach(([address, format]) => {
+        const a = addressParse(address);
+        (sheet.numberFormats[a.row] ??= [])[a.col] = format;
+      });
+      FORMATTED.merges.forEach((m) => host.merge('Insatser', m));
+      return memoryWorkbook(host);
+    },
+  ],
+])('%s: number formats and merged cells', (_label, make) => {
+  test('a percent-formatted number is read as percent, a merged range in its top-left cell only', async () => {
+    const [sheet] = await (await make()).readSheets(['Insatser']);
+    expect(sheet?.cells).toEqual([['Insatser 2024'], ['Post', 'Andel individinriktad'], ['SamCoach', { percent: 1.5 }], ['Kansli', { percent: 0.25 }, 12]]);
+    expect(sheet?.merges).toEqual([
+      { row: 1, col: 1, rows: 1, cols: 3 },
+      { row: 2, col: 2, rows: 1, cols: 2 },
+    ]);
+  });
+});
+
 function toScalar(v: CellValue): string | number | boolean | null {
   if (v === null || typeof v !== 'object') return v;
-  return 'date' in v ? v.date : v.error;
+  return 'date' in v ? v.date : 'percent' in v ? v.percent : v.error;
 }
 
 describe('office adapter round trips', () => {
@@ -159,7 +204,7 @@ describe('office adapter round trips', () => {
     };
     const small = await run(1000);
     const large = await run(100_000);
-    const blocks = Math.ceil(100_001 / rowsPerBlock(8));
+    const blocks = Math.ceil(100_001 / rowsPerReadBlock(8));
     expect(blocks).toBeGreaterThan(1);
     expect(large - small).toBe(blocks - 1);
   });

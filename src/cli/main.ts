@@ -11,8 +11,9 @@ import { reportsJson } from '../pipeline/json';
 import { reportsRun, type RunResult } from '../pipeline/run';
 import { type Finding } from '../core/findings';
 import { unitValueText } from '../core/measures';
-import { XlsxWorkbook } from '../workbook/xlsx';
+import { WorkbookFileError, XlsxWorkbook } from '../workbook/xlsx';
 import { outputRefusal, outputWriteAtomic } from './outputFile';
+import { terminalText } from '../core/text';
 
 export const USAGE = `Användning:
   finsam rapporter <arbetsbok.xlsx> [--ut <fil.xlsx>] [--json]
@@ -146,7 +147,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   try {
     workbook = await XlsxWorkbook.fromBuffer(buffer);
   } catch (e) {
-    io.err(`${args.input} går inte att läsa som en .xlsx-arbetsbok: ${(e as Error).message}`);
+    // Every load failure is a WorkbookFileError with a Swedish message; anything else is a defect.
+    if (!(e instanceof WorkbookFileError)) throw e;
+    io.err(terminalText(`${args.input}: ${e.message}`));
     return 2;
   }
   const version = packageVersion();
@@ -178,6 +181,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     json = reportsJson(result);
     status = result.status;
   }
+  // Text from cells (a förbund's name, an account's) is never printed raw: no control characters or escape sequences.
+  summary = terminalText(summary, { newlines: 'keep' });
   if (args.json) {
     io.err(summary);
     io.out(JSON.stringify(json, null, 2));

@@ -125,6 +125,16 @@ export interface AccountPlacement {
   readonly source: 'kontoplan' | 'kommun-bas';
 }
 
+/** Other names of account lines in the Kontoplan's Rad column (normalised), and their lines. */
+const LINE_ALIASES: ReadonlyMap<string, AccountLine> = new Map<string, AccountLine>([
+  ['förråd', 'Förråd m.m.'],
+  ['förrådmm', 'Förråd m.m.'],
+  ['övrigtegetkapital', 'Eget kapital'],
+  ['summaegetkapital', 'Eget kapital'],
+  ['bokslut', 'Årets resultat (bokslut)'],
+  ['åretsresultatbokslut', 'Årets resultat (bokslut)'],
+]);
+
 /** The names a user may write in the Kontoplan's Rad column, mapped to account lines. */
 export function accountLineFromRowName(rowName: string, account: string): AccountLine | undefined {
   const wanted = normaliseLineName(rowName);
@@ -132,15 +142,8 @@ export function accountLineFromRowName(rowName: string, account: string): Accoun
   const all: AccountLine[] = [...RR_ACCOUNT_LINES, ...BR_ASSET_LINES, ...BR_LIABILITY_LINES, EQUITY_LINE];
   const exact = all.find((l) => normaliseLineName(l) === wanted);
   if (exact) return exact;
-  const aliases: Record<string, AccountLine> = {
-    'förråd': 'Förråd m.m.',
-    'förrådmm': 'Förråd m.m.',
-    'övrigtegetkapital': 'Eget kapital',
-    'summaegetkapital': 'Eget kapital',
-    'bokslut': 'Årets resultat (bokslut)',
-    'åretsresultatbokslut': 'Årets resultat (bokslut)',
-  };
-  if (aliases[wanted]) return aliases[wanted];
+  const alias = LINE_ALIASES.get(wanted);
+  if (alias) return alias;
   if (wanted === 'åretsresultat') {
     // On a balance account Årets resultat is equity; elsewhere it is the closing account.
     return /^[12]/.test(account) ? 'Eget kapital' : 'Årets resultat (bokslut)';

@@ -27,11 +27,15 @@ export const BALANSKRAV_NEGATIVE_NOTE = 'Balanskravsresultatet är negativt: und
 const REALISATION_GAIN = /realisationsvinst|reavinst|vinst vid (avyttring|försäljning)/i;
 
 /** The table's figures of one year: årets resultat less the realisationsvinster its accounts are named for. */
-function balanskravFigures(p: YearPosition, accountNames: ReadonlyMap<string, string>): Record<string, Money> {
+function balanskravFigures(p: YearPosition, accountNames: ReadonlyMap<string, string>): ReadonlyMap<string, Money> {
   let gainsOre = 0;
   // A gain is a credit (negative in the ledger sign) and is deducted: the ledger amount as it stands.
   for (const [account, ore] of p.movement) if (REALISATION_GAIN.test(accountNames.get(account) ?? '')) gainsOre += ore;
-  return { resultat: p.result, realisationsvinster: moneyFromOre(gainsOre), 'undantag-vinster': moneyZero, 'undantag-forluster': moneyZero, orealiserade: moneyZero, aterforing: moneyZero, 'rur-reservering': moneyZero, 'rur-anvandning': moneyZero };
+  return new Map<string, Money>([
+    ['resultat', p.result],
+    ['realisationsvinster', moneyFromOre(gainsOre)],
+    ...(['undantag-vinster', 'undantag-forluster', 'orealiserade', 'aterforing', 'rur-reservering', 'rur-anvandning'] as const).map((key): [string, Money] => [key, moneyZero]),
+  ]);
 }
 
 export function balanskravBuild(year: number, positions: ReadonlyMap<number, YearPosition>, accountNames: ReadonlyMap<string, string>): StatementModel {

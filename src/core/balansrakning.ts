@@ -1,7 +1,7 @@
 // Balansräkning (LKBR): the spec of its lines and subtotals, built from the UB of the report
 // year and the previous year. Assets, eget kapital and skulder positive; a loss in Årets
 // resultat negative. Eget kapital is split into årets resultat and övrigt eget kapital.
-import { moneySub } from './money';
+import { type Money, moneySub } from './money';
 import { type YearPosition } from './positions';
 import { type StatementModel, type StatementSpec, statementBuild } from './statement';
 import { type AccountMapping } from './accounts';
@@ -37,10 +37,10 @@ export const BALANSRAKNING_SPEC: StatementSpec = {
   ],
 };
 
-const EQUITY_VALUES = {
-  'arets-resultat': (p: YearPosition) => p.result,
-  'ovrigt-eget-kapital': (p: YearPosition) => moneySub(p.equity, p.result),
-};
+const EQUITY_VALUES: ReadonlyMap<string, (p: YearPosition) => Money> = new Map([
+  ['arets-resultat', (p: YearPosition) => p.result],
+  ['ovrigt-eget-kapital', (p: YearPosition) => moneySub(p.equity, p.result)],
+]);
 
 /** Columns: UB år, UB föregående år. */
 export function balansrakningBuild(year: number, positions: ReadonlyMap<number, YearPosition>, mapping: AccountMapping): StatementModel {

@@ -24,7 +24,7 @@ function lineTotalsFromOre(perAccount: ReadonlyMap<string, number>, mapping: Acc
 }
 
 /** The books of one year: balance lines from UB, result lines from the year's movement. */
-export function columnFromPosition(label: string, position: YearPosition | undefined, mapping: AccountMapping, values: Record<string, (p: YearPosition) => Money> = {}): StatementColumnSource {
+export function columnFromPosition(label: string, position: YearPosition | undefined, mapping: AccountMapping, values: ReadonlyMap<string, (p: YearPosition) => Money> = new Map()): StatementColumnSource {
   if (!position) return { label, missing: true, accountLine: () => ({ amount: moneyZero, accounts: [] }), value: () => moneyZero };
   const totals = new Map<AccountLine, { ore: number; accounts: string[] }>();
   lineTotalsFromOre(position.ub, mapping, totals);
@@ -36,7 +36,7 @@ export function columnFromPosition(label: string, position: YearPosition | undef
       return t ? { amount: moneyFromOre(t.ore), accounts: t.accounts } : { amount: moneyZero, accounts: [] };
     },
     value(key) {
-      const f = values[key];
+      const f = values.get(key);
       if (!f) throw new Error(`okänt värde i kolumnen ${label}: ${key}`);
       return f(position);
     },

@@ -11,6 +11,7 @@ export const FINDING_CODES = {
   'belopp-ej-tal': 'blockerande',
   'belopp-oredelar': 'blockerande',
   'cell-fel': 'blockerande',
+  'formel-utan-varde': 'blockerande',
   'datum-ogiltigt': 'blockerande',
   'rubrikrad-saknas': 'blockerande',
   'kolumn-tvetydig': 'blockerande',
@@ -39,11 +40,13 @@ export const FINDING_CODES = {
   'bokslut-avviker': 'varning',
   'blad-namnkrock': 'varning',
   'innehall-forloras': 'varning',
+  'text-avkortad': 'varning',
   'budget-saknas': 'varning',
   'inget-att-rapportera': 'varning',
   'arbetsbok-olaslig': 'blockerande',
   'huvudbok-saknas': 'blockerande',
   'mal-ogiltigt': 'blockerande',
+  'statistik-ogiltig': 'blockerande',
   'kassaflode-avviker': 'blockerande',
   'eget-kapital-serie-bruten': 'varning',
   'not-avviker': 'varning',
@@ -60,6 +63,7 @@ export const FINDING_CODES = {
   'datum-tvetydigt': 'blockerande',
   'kolumnval-ogiltigt': 'blockerande',
   'antagande': 'antagande',
+  'cell-sammanfogad': 'varning',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

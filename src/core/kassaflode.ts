@@ -41,24 +41,24 @@ function change(p: YearPosition, mapping: AccountMapping, lines: readonly Accoun
 }
 
 /** The figures of one year, in report sign (cash in positive). */
-export function kassaflodeFigures(p: YearPosition, mapping: AccountMapping): Record<string, Money> {
+export function kassaflodeFigures(p: YearPosition, mapping: AccountMapping): ReadonlyMap<string, Money> {
   const depreciation = positionOreOnLines(p.movement, mapping, ['Avskrivningar']);
   const avsattningar = -change(p, mapping, ['Avsättningar']);
   const equityChange = p.equity.minus(p.equityIB);
   const ovriga = equityChange.minus(p.result);
-  return {
-    resultat: p.result,
-    avskrivningar: moneyFromOre(depreciation),
-    avsattningar: moneyFromOre(avsattningar),
-    ovriga: ovriga as Money,
-    fordringar: moneyFromOre(-change(p, mapping, ['Fordringar'])),
-    forrad: moneyFromOre(-change(p, mapping, ['Förråd m.m.'])),
-    skulder: moneyFromOre(-change(p, mapping, ['Kortfristiga skulder'])),
-    investeringar: moneyFromOre(-(change(p, mapping, FIXED_ASSETS) + depreciation)),
-    langfristiga: moneyFromOre(-change(p, mapping, ['Långfristiga skulder'])),
-    'likvida-ib': moneyFromOre(positionOreOnLines(p.ib, mapping, LIQUID_LINES)),
-    'likvida-ub': moneyFromOre(positionOreOnLines(p.ub, mapping, LIQUID_LINES)),
-  };
+  return new Map<string, Money>([
+    ['resultat', p.result],
+    ['avskrivningar', moneyFromOre(depreciation)],
+    ['avsattningar', moneyFromOre(avsattningar)],
+    ['ovriga', ovriga as Money],
+    ['fordringar', moneyFromOre(-change(p, mapping, ['Fordringar']))],
+    ['forrad', moneyFromOre(-change(p, mapping, ['Förråd m.m.']))],
+    ['skulder', moneyFromOre(-change(p, mapping, ['Kortfristiga skulder']))],
+    ['investeringar', moneyFromOre(-(change(p, mapping, FIXED_ASSETS) + depreciation))],
+    ['langfristiga', moneyFromOre(-change(p, mapping, ['Långfristiga skulder']))],
+    ['likvida-ib', moneyFromOre(positionOreOnLines(p.ib, mapping, LIQUID_LINES))],
+    ['likvida-ub', moneyFromOre(positionOreOnLines(p.ub, mapping, LIQUID_LINES))],
+  ]);
 }
 
 /** The kassaflödesanalys of `year` with the year before beside it. */

@@ -107,12 +107,18 @@ function unallocatedText(basis: YearBasis): string {
 
 type Compute = (b: YearBasis) => { value: Decimal; underlag: string } | string;
 
-const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
-  'Eget kapital': {
+interface MeasureDef {
+  readonly unit: MeasureUnit;
+  readonly compute: Compute;
+}
+
+/** The financial measures by the name the Mått column writes (a Map: the name comes from a cell). */
+const MEASURES: ReadonlyMap<string, MeasureDef> = new Map<string, MeasureDef>([
+  ['Eget kapital', {
     unit: 'kr',
     compute: (b) => (b.egetKapital ? { value: b.egetKapital, underlag: `Eget kapital ${kr(b.egetKapital)}${b.egetKapitalSource ? ` (${b.egetKapitalSource})` : ''}` } : 'eget kapital saknas'),
-  },
-  'Eget kapital i % av tilldelade medel': {
+  }],
+  ['Eget kapital i % av tilldelade medel', {
     unit: 'procent',
     compute: (b) => {
       const t = b.tilldeladeMedel;
@@ -120,36 +126,36 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
       if (!t || t.amount.isZero()) return `tilldelade medel ${b.year} saknas (Inställningar: Tilldelade medel)`;
       return share('Eget kapital', b.egetKapital, 'tilldelade medel', t.amount);
     },
-  },
-  'Eget kapital i % av nästa års tilldelade medel': {
+  }],
+  ['Eget kapital i % av nästa års tilldelade medel', {
     unit: 'procent',
     compute: (b) => {
       if (!b.egetKapital) return 'eget kapital saknas';
       if (!b.tilldeladeMedelNastaAr || b.tilldeladeMedelNastaAr.isZero()) return 'nästa års tilldelade medel saknas (Inställningar: Tilldelade medel nästa år)';
       return share('Eget kapital', b.egetKapital, 'nästa års tilldelade medel', b.tilldeladeMedelNastaAr);
     },
-  },
-  Soliditet: {
+  }],
+  ['Soliditet', {
     unit: 'procent',
     compute: (b) => {
       if (!b.egetKapital || !b.summaTillgangar || b.summaTillgangar.isZero()) return b.kind === 'budget' ? 'budgeten har ingen balansräkning med tillgångar' : 'summa tillgångar saknas';
       const v = soliditetPercent(b.egetKapital, b.summaTillgangar)!;
       return { value: v, underlag: `Eget kapital ${kr(b.egetKapital)} / summa tillgångar ${kr(b.summaTillgangar)} = ${percentText(v)}` };
     },
-  },
-  'Årets resultat': {
+  }],
+  ['Årets resultat', {
     unit: 'kr',
     compute: (b) => (b.aretsResultat ? { value: b.aretsResultat, underlag: `${b.kind === 'budget' ? 'Budgeterat resultat' : 'Årets resultat'} ${kr(b.aretsResultat)}` } : 'årets resultat saknas'),
-  },
-  Balanskravsresultat: {
+  }],
+  ['Balanskravsresultat', {
     unit: 'kr',
     compute: (b) => {
       const v = b.balanskravsresultat ?? b.aretsResultat;
       if (!v) return 'årets resultat saknas';
       return { value: v, underlag: b.balanskravsresultat ? `Balanskravsresultat ${kr(v)} (tabellen Balanskravsresultat: årets resultat ${kr(b.aretsResultat ?? v)} efter balanskravsjusteringar)` : `Budgeterat resultat ${kr(v)}; budgeten har inga balanskravsjusteringar` };
     },
-  },
-  Budgetavvikelse: {
+  }],
+  ['Budgetavvikelse', {
     unit: 'kr',
     compute: (b) => {
       if (b.kind === 'budget') return 'budgetavvikelse mäts på utfallet, inte på budgeten';
@@ -157,36 +163,36 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
       const v = moneySub(b.aretsResultat, b.budgetResultat);
       return { value: v, underlag: `Utfall netto ${kr(b.aretsResultat)} − budget ${kr(b.budgetResultat)} = ${kr(v)}` };
     },
-  },
-  'Utfall i % av budget': {
+  }],
+  ['Utfall i % av budget', {
     unit: 'procent',
     compute: (b) => {
       if (b.kind === 'budget') return 'utfall i % av budget mäts på utfallet, inte på budgeten';
       if (!b.kostnader || !b.budgetKostnader || b.budgetKostnader.isZero()) return `ingen budget för verksamhetens kostnader ${b.year}`;
       return share('Verksamhetens kostnader', b.kostnader.abs() as Money, 'budget', b.budgetKostnader.abs() as Money);
     },
-  },
-  'Långfristiga skulder': {
+  }],
+  ['Långfristiga skulder', {
     unit: 'kr',
     compute: (b) => (b.langfristigaSkulder ? { value: b.langfristigaSkulder, underlag: `Långfristiga skulder ${kr(b.langfristigaSkulder)}` } : b.kind === 'budget' ? 'budgeten har inga långfristiga skulder att läsa' : 'balansräkningen saknas'),
-  },
-  'Andel individinriktade insatser': {
+  }],
+  ['Andel individinriktade insatser', {
     unit: 'procent',
     compute: (b) => {
       const all = insatser(b);
       if (all.isZero()) return `inga kostnader för insatser ${b.year}`;
       return share('Individinriktat', individinriktat(b), 'insatser', all, unallocatedText(b));
     },
-  },
-  'Andel strukturinsatser': {
+  }],
+  ['Andel strukturinsatser', {
     unit: 'procent',
     compute: (b) => {
       const all = insatser(b);
       if (all.isZero()) return `inga kostnader för insatser ${b.year}`;
       return share('Strukturövergripande och övriga insatser', moneySub(all, individinriktat(b)), 'insatser', all, unallocatedText(b));
     },
-  },
-  'Andel administration av kostnader': {
+  }],
+  ['Andel administration av kostnader', {
     unit: 'procent',
     compute: (b) => {
       const admin = administration(b);
@@ -194,8 +200,8 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
       if (total.isZero()) return `inga kostnader ${b.year}`;
       return share(admin.what, admin.amount, 'kostnader', total);
     },
-  },
-  'Andel insatser av kostnader': {
+  }],
+  ['Andel insatser av kostnader', {
     unit: 'procent',
     compute: (b) => {
       const all = insatser(b);
@@ -203,8 +209,8 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
       if (total.isZero()) return `inga kostnader ${b.year}`;
       return share('Insatser', all, 'kostnader', total);
     },
-  },
-  'Andel administration av tilldelade medel': {
+  }],
+  ['Andel administration av tilldelade medel', {
     unit: 'procent',
     compute: (b) => {
       const t = b.tilldeladeMedel;
@@ -212,25 +218,25 @@ const MEASURES: Record<string, { unit: MeasureUnit; compute: Compute }> = {
       const admin = administration(b);
       return share(admin.what, admin.amount, 'tilldelade medel', t.amount);
     },
-  },
-  'Andel insatser av tilldelade medel': {
+  }],
+  ['Andel insatser av tilldelade medel', {
     unit: 'procent',
     compute: (b) => {
       const t = b.tilldeladeMedel;
       if (!t || t.amount.isZero()) return `tilldelade medel ${b.year} saknas`;
       return share('Insatser', insatser(b), 'tilldelade medel', t.amount);
     },
-  },
-};
+  }],
+]);
 
 export const MEMBER_SHARE_MEASURE = 'Medlemmarnas andelar av driftbidraget';
 
 /** Every financial measure's name, as the Mått column writes it. */
-export const FINANCIAL_MEASURES: readonly string[] = [...Object.keys(MEASURES), MEMBER_SHARE_MEASURE];
+export const FINANCIAL_MEASURES: readonly string[] = [...MEASURES.keys(), MEMBER_SHARE_MEASURE];
 
 export function measureUnit(measure: string): MeasureUnit | undefined {
   if (measure === MEMBER_SHARE_MEASURE) return 'procent';
-  return MEASURES[measure]?.unit;
+  return MEASURES.get(measure)?.unit;
 }
 
 /** The canonical name of a financial measure written with other case or spacing, if any. */
@@ -250,7 +256,7 @@ function memberShare(b: YearBasis, member: string): MeasureOutcome {
 /** A financial measure for one year; `insats` names the member for the member-share measure. */
 export function measureCompute(measure: string, basis: YearBasis, insats = ''): MeasureOutcome {
   if (measure === MEMBER_SHARE_MEASURE) return memberShare(basis, insats);
-  const def = MEASURES[measure];
+  const def = MEASURES.get(measure);
   if (!def) return { measure, year: basis.year, missing: `måttet ${measure} är okänt` };
   const r = def.compute(basis);
   if (typeof r === 'string') return { measure, year: basis.year, missing: r };
@@ -260,7 +266,7 @@ export function measureCompute(measure: string, basis: YearBasis, insats = ''): 
 /** Every measure that can be computed for the year (members one by one), for Nyckeltal. */
 export function measuresAll(basis: YearBasis): MeasureValue[] {
   const out: MeasureValue[] = [];
-  for (const m of Object.keys(MEASURES)) {
+  for (const m of MEASURES.keys()) {
     const r = measureCompute(m, basis);
     if (measureIsValue(r)) out.push(r);
   }

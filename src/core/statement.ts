@@ -47,7 +47,7 @@ export interface StatementModel {
  * A column of named values only, for statements computed from figures rather than account
  * lines (kassaflödesanalys, balanskravsresultat); `values` undefined: the year is missing.
  */
-export function statementValueColumn(label: string, values: Readonly<Record<string, Money>> | undefined): StatementColumnSource {
+export function statementValueColumn(label: string, values: ReadonlyMap<string, Money> | undefined): StatementColumnSource {
   return {
     label,
     missing: !values,
@@ -55,7 +55,7 @@ export function statementValueColumn(label: string, values: Readonly<Record<stri
       throw new Error(`kolumnen ${label} har inga kontorader`);
     },
     value: (key) => {
-      const v = values?.[key];
+      const v = values?.get(key);
       if (!v) throw new Error(`okänt värde i kolumnen ${label}: ${key}`);
       return v;
     },

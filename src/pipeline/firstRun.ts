@@ -8,6 +8,7 @@ import { moneyFromOre, moneyToCellNumber } from '../core/money';
 import { cellText } from '../sheets/cells';
 import { sheetRolesDetect } from '../sheets/detect';
 import { ledgerRead } from '../sheets/ledgerReader';
+import { sheetTextFit } from '../sheets/render';
 import { type SheetSnapshot, type SheetSpec, type SpecCell } from '../workbook/port';
 
 const bold = (value: string): SpecCell => ({ value, style: { bold: true, fill: 'DDEBF7' } });
@@ -77,5 +78,6 @@ export function settingsProposal(snapshots: readonly SheetSnapshot[]): SettingsP
       freezeRows: 1,
     });
   }
-  return { sheets, missing };
+  // Texts from the ledger (its title, projekt codes) fit a cell whatever their length.
+  return { sheets: sheets.map((s) => sheetTextFit(s).sheet), missing };
 }

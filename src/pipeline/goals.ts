@@ -9,7 +9,7 @@ import { yearBasesFromBudget } from '../core/goalBasis';
 import { type Goal } from '../core/goals';
 import { type YearBasis } from '../core/measures';
 import { goalsRead } from '../sheets/goalsReader';
-import { goalsProposalSheet, goalsSheet } from '../sheets/goalsRender';
+import { goalsProposalSheet, goalsRender } from '../sheets/goalsRender';
 import { type CellValue, type SheetSnapshot, type SheetSpec, type WorkbookPort, type WriteOutcome } from '../workbook/port';
 import { inputsParse, nameClashFindings, renderMeta, type RunOptions, type RunStatus } from './run';
 
@@ -83,7 +83,9 @@ export async function goalsRun(port: WorkbookPort, options: RunOptions): Promise
 
   step('skriver');
   const meta = renderMeta(snapshots, [roles.ledger, roles.balanceReport, roles.resultReport, roles.budget, roles.settings, roles.insatser, roles.kontoplan, roles.goals, roles.statistics], { forbund: bokslut?.forbund ?? settings.forbund ?? 'Samordningsförbundet', year: year as number, unit: settings.unit }, options);
-  const sheets = [...(proposal ? [proposal] : []), goalsSheet(check, meta, kind ?? 'utfall')];
+  const rendered = goalsRender(check, meta, kind ?? 'utfall');
+  findings.push(...rendered.findings);
+  const sheets = [...(proposal ? [proposal] : []), rendered.sheet];
   const written = await port.writeSheets(sheets);
   findings.push(...nameClashFindings(written, 'målkontrollen'));
   return { ...base, status: 'skrivet', year, kind, check, bokslut, findings, proposedGoals: proposal !== undefined, written };

@@ -8,6 +8,7 @@ import { type Finding, finding, findingsBlocking } from '../core/findings';
 import { type InsatsIndex, insatsIndexCreate } from '../core/insatser';
 import { type Ledger } from '../core/ledger';
 import { reportsRead } from '../sheets/balanceReportReader';
+import { sheetUncalculatedFinding } from '../sheets/amountFinding';
 import { budgetRead } from '../sheets/budgetReader';
 import { sheetRowCount } from '../sheets/cells';
 import { ledgerSheetsOf, type SheetRoles, sheetRolesDetect, unreadBooksFindings } from '../sheets/detect';
@@ -22,7 +23,7 @@ import { statisticsRead } from '../sheets/goalsReader';
 import { historyRead } from '../sheets/historyReader';
 import { type History } from '../core/flerars';
 import { type StatisticsRow } from '../core/participants';
-import { bokslutSheets, kontoplanProposalSheet, type RenderMeta } from '../sheets/render';
+import { bokslutRender, kontoplanProposalRender, type RenderMeta } from '../sheets/render';
 import { settingsRead } from '../sheets/settingsReader';
 import { type SheetSnapshot, type WorkbookPort, type WriteOutcome } from '../workbook/port';
 import { inputChecksum } from './checksum';
@@ -116,6 +117,13 @@ export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial
     findings.push(...read.findings);
   } else {
     findings.push(...unreadBooksFindings(snapshots, roles));
+    // No books found: a sheet whose formulas were never calculated may be them — say so.
+    const used = new Set(Object.values(roles));
+    for (const s of snapshots) {
+      if (s.generated || used.has(s.name)) continue;
+      const uncalculated = sheetUncalculatedFinding(s);
+      if (uncalculated) findings.push(uncalculated);
+    }
   }
   const budgetSheet = get(roles.budget);
   if (budgetSheet) {
@@ -192,7 +200,9 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
     const proposal = computed.kontoplanProposal;
     if (proposal && !roles.kontoplan) {
       step('skriver');
-      written = await port.writeSheets([kontoplanProposalSheet(proposal.rows, proposal.uncertain)]);
+      const proposed = kontoplanProposalRender(proposal.rows, proposal.uncertain);
+      written = await port.writeSheets([proposed.sheet]);
+      findings.push(...proposed.findings);
       findings.push(finding('kontoplan-foreslagen', `Bladet ${written.written[0]?.name ?? 'Kontoplan'} har skapats med ett förslag för alla ${proposal.rows.length} konton. Kontrollera raderna (de osäkra är gulmarkerade), skriv "bekräftad" i Status eller töm kolumnen och kör Generera rapporter igen.`));
     }
     return { ...base, status: 'blockerat', year: bokslut?.year ?? parsed.settings.year, bokslut, findings, written };
@@ -203,7 +213,9 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
     findings.push(finding('innehall-forloras', `Arbetsboken innehåller ${options.contentsLost.join(', ')}, som inte följer med när kopian sparas. Öppna originalet för dem; rapportbladen finns i kopian.`));
   }
   const meta = renderMeta(snapshots, [roles.ledger, roles.balanceReport, roles.resultReport, roles.budget, roles.settings, roles.insatser, roles.kontoplan, roles.statistics, roles.history], { forbund: bokslut.forbund, year: bokslut.year, unit: parsed.settings.unit }, options);
-  const written = await port.writeSheets(bokslutSheets(bokslut, findings, meta));
+  const rendered = bokslutRender(bokslut, findings, meta);
+  findings.push(...rendered.findings);
+  const written = await port.writeSheets(rendered.sheets);
   findings.push(...nameClashFindings(written, 'rapporten'));
   return { ...base, status: 'skrivet', year: bokslut.year, bokslut, findings, written };
 }

@@ -19,6 +19,7 @@ import { FindingList } from './findingLimit';
 import { type ColumnChoice, type ColumnRole, type HeaderMatch, headerColumn, headerFind } from './header';
 import { accountFromCell } from './ledgerReader';
 import { parseAmount } from './numbers';
+import { sheetUncalculatedFinding } from './amountFinding';
 
 const startsWithAny = (f: string, prefixes: readonly string[]) => prefixes.some((p) => f.startsWith(p));
 
@@ -199,6 +200,8 @@ function resultBookingInfer(rows: LedgerRow[], periodRow: Map<string, LedgerRow>
  * it decides the sign of each report and which account holds eget kapital.
  */
 export function reportsRead(balance: SheetSnapshot, result: SheetSnapshot | undefined, fallbackYear: number | undefined, lineOf: (account: string) => AccountLine | undefined = accountDefaultLine, choices: readonly ColumnChoice[] = []): ReportsRead {
+  const uncalculated = [balance, result].map((s) => (s ? sheetUncalculatedFinding(s) : undefined)).filter((f) => f !== undefined);
+  if (uncalculated.length > 0) return { ledger: undefined, budget: undefined, findings: uncalculated };
   const list = new FindingList();
   const names = new Map<string, string>();
   const foundB = headerFind(balance.name, balance.cells, BALANCE_REPORT_ROLES, balanceReportHeaderAccept, 'Konto, IB och UB (eller Ing balans och Utg balans)', { choices });

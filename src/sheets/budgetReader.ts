@@ -21,6 +21,7 @@ import { FindingList } from './findingLimit';
 import { type ColumnRole, headerColumn, headerFind } from './header';
 import { accountFromCell } from './ledgerReader';
 import { parseAmount } from './numbers';
+import { sheetUncalculatedFinding } from './amountFinding';
 
 /** A header that names a budget year: "Budget 2024", "Plan 2025", "Budget 2026 (plan)", "2024". */
 export function budgetYearOfHeader(folded: string): number | undefined {
@@ -109,6 +110,8 @@ export interface BudgetReadOptions {
 }
 
 export function budgetRead(snapshot: SheetSnapshot, options: BudgetReadOptions): { budget: Budget | undefined; findings: Finding[] } {
+  const uncalculated = sheetUncalculatedFinding(snapshot);
+  if (uncalculated) return { budget: undefined, findings: [uncalculated] };
   const sheet = snapshot.name;
   const cells = snapshot.cells;
   const lineOf = options.lineOf ?? accountDefaultLine;

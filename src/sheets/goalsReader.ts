@@ -8,7 +8,8 @@ import { type Condition, type Goal, type GoalLimit } from '../core/goals';
 import { ExactDecimal } from '../core/money';
 import { type StatisticsRow } from '../core/participants';
 import { type CellValue, type SheetSnapshot } from '../workbook/port';
-import { cellIsEmpty, cellIsError, cellText, rowIsEmpty } from './cells';
+import { sheetUncalculatedFinding } from './amountFinding';
+import { cellIsEmpty, cellIsError, cellIsPercent, cellText, percentPoints, rowIsEmpty } from './cells';
 import { type ColumnRole, headerCell, headerColumn, headerFind } from './header';
 import { swedishNumberText } from './numbers';
 
@@ -21,51 +22,55 @@ export const GOAL_ROLES: readonly ColumnRole[] = [
   { role: 'Mål', names: ['mål', 'målsättning', 'målformulering'], words: ['mål', 'målsättning', 'målformulering'], unique: true },
 ];
 
-const CONDITION_WORDS: Record<string, Condition> = {
-  '≥': '>=',
-  '>=': '>=',
-  '=>': '>=',
-  minst: '>=',
-  'lägst': '>=',
-  'större än eller lika med': '>=',
-  '≤': '<=',
-  '<=': '<=',
-  '=<': '<=',
-  'högst': '<=',
-  'max': '<=',
-  'mindre än eller lika med': '<=',
-  '>': '>',
-  'över': '>',
-  'mer än': '>',
-  'större än': '>',
-  '<': '<',
-  under: '<',
-  'mindre än': '<',
-  '=': '=',
-  '==': '=',
-  'lika med': '=',
-};
+const CONDITION_WORDS: ReadonlyMap<string, Condition> = new Map<string, Condition>([
+  ['≥', '>='],
+  ['>=', '>='],
+  ['=>', '>='],
+  ['minst', '>='],
+  ['lägst', '>='],
+  ['större än eller lika med', '>='],
+  ['≤', '<='],
+  ['<=', '<='],
+  ['=<', '<='],
+  ['högst', '<='],
+  ['max', '<='],
+  ['mindre än eller lika med', '<='],
+  ['>', '>'],
+  ['över', '>'],
+  ['mer än', '>'],
+  ['större än', '>'],
+  ['<', '<'],
+  ['under', '<'],
+  ['mindre än', '<'],
+  ['=', '='],
+  ['==', '='],
+  ['lika med', '='],
+]);
 
 export function conditionParse(v: CellValue): Condition | undefined {
-  return CONDITION_WORDS[cellText(v).toLowerCase().replace(/\s+/g, ' ').trim()];
+  return CONDITION_WORDS.get(cellText(v).toLowerCase().replace(/\s+/g, ' ').trim());
 }
 
-const FRACTION_WORDS: Record<string, [number, number]> = {
-  hälften: [1, 2],
-  'en halv': [1, 2],
-  'en tredjedel': [1, 3],
-  'två tredjedelar': [2, 3],
-  'en fjärdedel': [1, 4],
-  'tre fjärdedelar': [3, 4],
-  'en femtedel': [1, 5],
-};
+const FRACTION_WORDS: ReadonlyMap<string, readonly [number, number]> = new Map<string, readonly [number, number]>([
+  ['hälften', [1, 2]],
+  ['en halv', [1, 2]],
+  ['en tredjedel', [1, 3]],
+  ['två tredjedelar', [2, 3]],
+  ['en fjärdedel', [1, 4]],
+  ['tre fjärdedelar', [3, 4]],
+  ['en femtedel', [1, 5]],
+]);
 
 /** A Gränsvärde cell as a limit, or undefined when it is not one. */
 export function limitParse(v: CellValue): GoalLimit | undefined {
+  if (cellIsPercent(v)) {
+    const points = percentPoints(v.percent);
+    return Number.isFinite(points) ? { value: new ExactDecimal(String(points)), kind: 'procent' } : undefined;
+  }
   if (typeof v === 'number') return Number.isFinite(v) ? { value: new ExactDecimal(String(v)), kind: 'tal' } : undefined;
   if (typeof v !== 'string') return undefined;
   const text = v.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\u2212/g, '-').trim().toLowerCase();
-  const words = FRACTION_WORDS[text.replace(/\s+/g, ' ')];
+  const words = FRACTION_WORDS.get(text.replace(/\s+/g, ' '));
   if (words) return { value: new ExactDecimal(words[0]).times(100).dividedBy(words[1]), kind: 'procent' };
   const fraction = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
   if (fraction && Number(fraction[2]) !== 0) return { value: new ExactDecimal(fraction[1]!).times(100).dividedBy(fraction[2]!), kind: 'procent' };
@@ -79,6 +84,8 @@ export function limitParse(v: CellValue): GoalLimit | undefined {
 }
 
 export function goalsRead(snapshot: SheetSnapshot): { goals: Goal[]; findings: Finding[] } {
+  const uncalculated = sheetUncalculatedFinding(snapshot);
+  if (uncalculated) return { goals: [], findings: [uncalculated] };
   const sheet = snapshot.name;
   const found = headerFind(sheet, snapshot.cells, GOAL_ROLES, (m) => m.columns.has('Mål') && m.columns.has('Mått'), 'Mål och Mått', 10);
   const findings = [...found.findings];
@@ -121,7 +128,22 @@ export const STATISTICS_ROLES: readonly ColumnRole[] = [
   { role: 'År', names: ['år', 'period'], unique: true },
 ];
 
+/**
+ * What is wrong with a row's counts, if anything: Antal of Av cannot be more than Av, nor
+ * either of them negative, and Av 0 leaves nothing to count Antal among.
+ */
+function statisticsCountsWrong(antal: number, av: number | undefined): { text: string; todo: string; cells: ('Antal' | 'Av')[] } | undefined {
+  if (antal < 0) return { text: `Antal ${antal}`, todo: 'ett antal kan inte vara negativt. Skriv antalet deltagare.', cells: ['Antal'] };
+  if (av === undefined) return undefined;
+  if (av < 0) return { text: `Av ${av}`, todo: 'ett antal kan inte vara negativt. Skriv hur många Antal räknas av.', cells: ['Av'] };
+  if (av === 0 && antal > 0) return { text: `Antal ${antal} av 0`, todo: 'Av kan inte vara 0 när Antal är större än 0. Skriv hur många som svarade eller deltog i Av, eller töm Av om Antal är ett antal och inte en andel.', cells: ['Av', 'Antal'] };
+  if (antal > av) return { text: `Antal ${antal} av ${av}`, todo: 'Antal kan inte vara större än Av. Rätta Antal eller Av; andelen blir annars över 100 %.', cells: ['Antal', 'Av'] };
+  return undefined;
+}
+
 export function statisticsRead(snapshot: SheetSnapshot): { rows: StatisticsRow[]; findings: Finding[] } {
+  const uncalculated = sheetUncalculatedFinding(snapshot);
+  if (uncalculated) return { rows: [], findings: [uncalculated] };
   const sheet = snapshot.name;
   const found = headerFind(sheet, snapshot.cells, STATISTICS_ROLES, (m) => m.columns.has('Mått') && m.columns.has('Antal'), 'Mått och Antal', 10);
   const findings = [...found.findings];
@@ -131,7 +153,7 @@ export function statisticsRead(snapshot: SheetSnapshot): { rows: StatisticsRow[]
   const rows: StatisticsRow[] = [];
   const number = (v: CellValue, r: number, role: string): number | undefined | null => {
     if (cellIsEmpty(v)) return undefined;
-    if (typeof v === 'number') return v;
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
     const n = typeof v === 'string' ? swedishNumberText(v) : undefined;
     if (n) return Number(n.digits) * n.scale;
     findings.push(finding('belopp-ej-tal', `Bladet ${sheet} har "${cellText(v)}" i kolumnen ${role}, rad ${r}: skriv ett tal.`, [cellRef(sheet, r, col(role)!)]));
@@ -145,6 +167,13 @@ export function statisticsRead(snapshot: SheetSnapshot): { rows: StatisticsRow[]
     const av = number(get('Av'), r, 'Av');
     const year = number(get('År'), r, 'År');
     if (antal === null || av === null || year === null || antal === undefined) continue;
+    const wrong = statisticsCountsWrong(antal, av);
+    if (wrong) {
+      const what = `${cellText(get('Mått')) || 'måttet'}${cellText(get('Insats')) ? ` för ${cellText(get('Insats'))}` : ''}`;
+      const cells = wrong.cells.map((role) => cellRef(sheet, r, col(role)!));
+      findings.push(finding('statistik-ogiltig', `Bladet ${sheet} har ${wrong.text} för ${what} på rad ${r}: ${wrong.todo}`, cells));
+      continue;
+    }
     rows.push({ insats: cellText(get('Insats')), measure: cellText(get('Mått')), antal, av, year, cell: cellRef(sheet, r, col('Antal')!) });
   }
   return { rows, findings };

@@ -1,12 +1,14 @@
 // The Målkontroll sheet: one row per goal and year (Id, Mål, År, Mått, Villkor och
 // gränsvärde, Utfall, Status, Underlag), Status coloured by conditional formats, then the
 // measures per year (Nyckeltal, budget summary years included). Also the Mål sheet proposed
-// to a workbook that has none: the common goals, for the förbund to adjust.
+// to a workbook that has none: the common goals, for the förbund to adjust. Texts longer than
+// a cell holds (a goal's text, an underlag) are cut with a note and a warning.
+import { type Finding } from '../core/findings';
 import { type GoalCheck, type GoalResult } from '../core/goalCheck';
 import { CONDITION_TEXT } from '../core/goals';
 import { type MeasureValue, unitValueText } from '../core/measures';
 import { type SheetSpec, type SpecCell } from '../workbook/port';
-import { HEADER_ROW, HEADER_STYLE, measureCell, type RenderMeta, preamble, text } from './render';
+import { HEADER_ROW, HEADER_STYLE, measureCell, type RenderMeta, preamble, sheetTextFit, text } from './render';
 
 export const GOALS_SHEET_NAME = 'Målkontroll';
 export const GOALS_INPUT_SHEET = 'Mål';
@@ -31,7 +33,17 @@ export function conditionText(r: GoalResult): string {
   return `${CONDITION_TEXT[g.condition]} ${limit}`;
 }
 
+/** The Målkontroll sheet, every text made to fit, and the warnings for cut texts. */
+export function goalsRender(check: GoalCheck, meta: RenderMeta, kind: 'utfall' | 'budget'): { sheet: SheetSpec; findings: Finding[] } {
+  return sheetTextFit(goalsSpec(check, meta, kind));
+}
+
+/** The Målkontroll sheet, every text made to fit (goalsRender without the warnings). */
 export function goalsSheet(check: GoalCheck, meta: RenderMeta, kind: 'utfall' | 'budget'): SheetSpec {
+  return goalsRender(check, meta, kind).sheet;
+}
+
+function goalsSpec(check: GoalCheck, meta: RenderMeta, kind: 'utfall' | 'budget'): SheetSpec {
   const years = check.years.length > 1 ? `${check.years[0]}–${check.years[check.years.length - 1]}` : `${check.years[0] ?? meta.year}`;
   const rows: (SpecCell | null)[][] = preamble(`Målkontroll ${years}${kind === 'budget' ? ' (budget och plan)' : ''}`, meta);
   rows.push(['Id', 'Mål', 'År', 'Mått', 'Villkor och gränsvärde', 'Utfall', 'Status', 'Underlag'].map((h, i) => text(h, { ...HEADER_STYLE, align: i === 5 ? 'right' : 'left' })));

@@ -7,20 +7,21 @@ import { type Finding } from '../core/findings';
 import { FLERARS_PERCENT_ROWS, FLERARS_ROWS, type FlerarsRowName, type History } from '../core/flerars';
 import { ExactDecimal, moneyFromOre } from '../core/money';
 import { type CellValue, type SheetSnapshot } from '../workbook/port';
-import { amountFinding } from './amountFinding';
+import { amountFinding, sheetUncalculatedFinding } from './amountFinding';
 import { cellIsEmpty, cellText, foldKey } from './cells';
 import { parseAmount, parsePercent } from './numbers';
 
-const ALIASES: Record<string, FlerarsRowName> = {
-  ...Object.fromEntries(FLERARS_ROWS.map((r) => [foldKey(r), r])),
-  [foldKey('Intäkter')]: 'Verksamhetens intäkter',
-  [foldKey('Kostnader')]: 'Verksamhetens kostnader',
-  [foldKey('Resultat')]: 'Årets resultat',
-  [foldKey('Eget kapital')]: 'Utgående eget kapital',
-  [foldKey('UB eget kapital')]: 'Utgående eget kapital',
-  [foldKey('Eget kapital i procent av tilldelade medel')]: 'Eget kapital i % av tilldelade medel',
-  [foldKey('Soliditet %')]: 'Soliditet',
-};
+/** Row names as written (folded) to the Flerårsöversikt's rows; a Map, since the name comes from a cell. */
+const ALIASES: ReadonlyMap<string, FlerarsRowName> = new Map<string, FlerarsRowName>([
+  ...FLERARS_ROWS.map((r): [string, FlerarsRowName] => [foldKey(r), r]),
+  [foldKey('Intäkter'), 'Verksamhetens intäkter'],
+  [foldKey('Kostnader'), 'Verksamhetens kostnader'],
+  [foldKey('Resultat'), 'Årets resultat'],
+  [foldKey('Eget kapital'), 'Utgående eget kapital'],
+  [foldKey('UB eget kapital'), 'Utgående eget kapital'],
+  [foldKey('Eget kapital i procent av tilldelade medel'), 'Eget kapital i % av tilldelade medel'],
+  [foldKey('Soliditet %'), 'Soliditet'],
+]);
 
 function yearOf(v: CellValue): number | undefined {
   const n = typeof v === 'number' ? v : /^\s*(\d{4})\s*$/.exec(cellText(v))?.[1];
@@ -32,12 +33,14 @@ export function historyRead(snapshot: SheetSnapshot): { history: History; findin
   const sheet = snapshot.name;
   const findings: Finding[] = [];
   const history = new Map<FlerarsRowName, Map<number, { value: Decimal; cell: ReturnType<typeof cellRef> }>>();
+  const uncalculated = sheetUncalculatedFinding(snapshot);
+  if (uncalculated) return { history, findings: [uncalculated] };
   const headerIndex = snapshot.cells.findIndex((row) => row.filter((v) => yearOf(v) !== undefined).length >= 2);
   if (headerIndex < 0) return { history, findings };
   const years = (snapshot.cells[headerIndex] ?? []).map(yearOf);
   for (let r = headerIndex + 1; r < snapshot.cells.length; r++) {
     const row = snapshot.cells[r] ?? [];
-    const name = ALIASES[foldKey(cellText(row[0] ?? null))];
+    const name = ALIASES.get(foldKey(cellText(row[0] ?? null)));
     if (!name) continue;
     const values = new Map<number, { value: Decimal; cell: ReturnType<typeof cellRef> }>();
     years.forEach((year, c) => {

@@ -4,6 +4,7 @@ import { cellRef } from '../core/cellref';
 import { type Finding, finding } from '../core/findings';
 import { type AccountRange, type InsatsLine, type InsatsType } from '../core/insatser';
 import { type SheetSnapshot } from '../workbook/port';
+import { sheetUncalculatedFinding } from './amountFinding';
 import { cellIsEmpty, cellText } from './cells';
 import { type ColumnRole, headerColumn, headerFind } from './header';
 import { parsePercent } from './numbers';
@@ -45,6 +46,8 @@ export function accountRangesParse(text: string): AccountRange[] | undefined {
 
 export function insatserRead(snapshot: SheetSnapshot | undefined): { lines: InsatsLine[]; findings: Finding[] } {
   if (!snapshot) return { lines: [], findings: [] };
+  const uncalculated = sheetUncalculatedFinding(snapshot);
+  if (uncalculated) return { lines: [], findings: [uncalculated] };
   const sheet = snapshot.name;
   const found = headerFind(sheet, snapshot.cells, INSATSER_ROLES, (m) => m.columns.has('Post'), 'Post eller Insats', 10);
   const findings = [...found.findings];

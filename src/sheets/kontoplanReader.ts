@@ -5,6 +5,7 @@ import { accountLineFromRowName, type KontoplanEntry } from '../core/accounts';
 import { cellRef } from '../core/cellref';
 import { type Finding, finding } from '../core/findings';
 import { type SheetSnapshot } from '../workbook/port';
+import { sheetUncalculatedFinding } from './amountFinding';
 import { cellText } from './cells';
 import { type ColumnRole, headerColumn, headerFind } from './header';
 import { accountFromCell } from './ledgerReader';
@@ -22,6 +23,8 @@ const PROPOSED = 'förslag';
 
 export function kontoplanRead(snapshot: SheetSnapshot | undefined): { entries: KontoplanEntry[]; findings: Finding[] } {
   if (!snapshot) return { entries: [], findings: [] };
+  const uncalculated = sheetUncalculatedFinding(snapshot);
+  if (uncalculated) return { entries: [], findings: [uncalculated] };
   const sheet = snapshot.name;
   const found = headerFind(sheet, snapshot.cells, KONTOPLAN_ROLES, (m) => m.columns.has('Konto') && m.columns.has('Rad'), 'Konto och Rad', 10);
   const findings = [...found.findings];

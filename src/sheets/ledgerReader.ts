@@ -17,6 +17,7 @@ import { type ColumnChoice, type ColumnRole, type HeaderMatch, headerColumn, hea
 import { headerWithCodeColumns, insatsDimensionChoose } from './insatsDimension';
 import { LedgerSummaryChecks, rowIsSeparator, summaryKindOf } from './ledgerSummaryRows';
 import { type AmountParse, parseAmount } from './numbers';
+import { sheetUncalculatedFinding } from './amountFinding';
 
 const DIMENSION_WORDS = [
   'projekt', 'projektnr', 'projektnummer', 'projektkod', 'projnr', 'proj', 'project', 'delprojekt',
@@ -218,6 +219,8 @@ function sheetIsBlockPrint(cells: SheetSnapshot['cells'], header: HeaderMatch, c
 }
 
 export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions = {}): LedgerRead {
+  const uncalculated = sheetUncalculatedFinding(snapshot);
+  if (uncalculated) return { ledger: undefined, findings: [uncalculated] };
   const sheet = snapshot.name;
   const cells = snapshot.cells;
   const found = headerFind(sheet, cells, LEDGER_ROLES, ledgerHeaderAccept, 'Konto och Belopp (eller Debet och Kredit)', { choices: options.choices });
@@ -226,6 +229,12 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
   if (!found.header || found.findings.some((f) => f.severity === 'blockerande')) return { ledger: undefined, findings: findings.done(), header: found.header };
   const header = headerWithCodeColumns(cells, found.header, options.insatsCodes ?? new Set());
   const cols = columnsOf(header);
+  // An amount in merged cells is read once, from its top-left cell: said at the range.
+  const amountCols = new Set([cols.belopp, cols.debet, cols.kredit, cols.saldo].filter((c) => c !== undefined));
+  for (const m of snapshot.merges ?? []) {
+    if (m.rows * m.cols < 2 || m.row <= header.row || !amountCols.has(m.col)) continue;
+    findings.add(finding('cell-sammanfogad', `Beloppet står i sammanfogade celler; det har lästs en gång, från den övre vänstra cellen. Dela upp cellerna om beloppet gäller flera rader.`, [cellRef(sheet, m.row, m.col), cellRef(sheet, m.row + m.rows - 1, m.col + m.cols - 1)]));
+  }
 
   // Which dimension holds the insatser.
   const dimension = insatsDimensionChoose({

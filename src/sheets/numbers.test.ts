@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { CELL_ERROR_UNCALCULATED } from '../workbook/port';
 import { parseAmount, parsePercent } from './numbers';
 
 const ore = (v: Parameters<typeof parseAmount>[0]) => {
@@ -32,6 +33,8 @@ describe('parseAmount: every form a person or system writes', () => {
     [{ error: '#N/A' }, 'error'],
     [{ date: 45000 }, 'date'],
     [true, 'text'],
+    [{ percent: 1.5 }, 'percent'],
+    [{ error: CELL_ERROR_UNCALCULATED }, 'uncalculated'],
   ])('%p → %p', (input, expected) => {
     expect(ore(input)).toBe(expected);
   });
@@ -58,7 +61,32 @@ describe('parsePercent', () => {
     ['17,73', 0.1773],
     ['−50 %', -0.5],
     ['hälften', undefined],
+    [1.5, 0.015],
+    [{ percent: 1.5 }, 1.5],
+    [{ percent: 1.2 }, 1.2],
+    [{ percent: 0.5 }, 0.5],
+    [{ percent: 0.35000000000000003 }, 0.35],
+    [{ percent: -0.1 }, -0.1],
+    [{ percent: -1.7976931348623151e308 }, undefined],
+    [{ percent: Infinity }, undefined],
+    [{ error: CELL_ERROR_UNCALCULATED }, undefined],
   ])('%p → %p', (input, expected) => {
     expect(parsePercent(input)).toBe(expected);
+  });
+
+  test('a percent-formatted cell is the fraction it holds, whatever its size; a bare number reads by its size', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -100_000, max: 100_000 }), (n) => {
+        const fraction = n / 1000;
+        expect(parsePercent({ percent: fraction })).toBe(fraction);
+      }),
+    );
+  });
+});
+
+describe('a percent-formatted cell is never an amount', () => {
+  test('its reason names the percent as shown', () => {
+    expect(parseAmount({ percent: 1.5 })).toEqual({ ok: false, reason: 'percent', shown: '150 %' });
+    expect(parseAmount({ percent: 0.1773 })).toEqual({ ok: false, reason: 'percent', shown: '17,73 %' });
   });
 });

@@ -1,12 +1,14 @@
 // Swedish numbers in every form people and systems write them: Excel numbers, "1 293 000 kr",
 // "-646 500", "−646 500" (U+2212), non-breaking spaces, "17,73", "(75)", "2 832 tkr", a
-// trailing minus; and percentages ("20 %", "85%", 0.2). Amounts come back as whole öre.
+// trailing minus; and percentages ("20 %", "85%", 0.2, a cell formatted as percent). Amounts
+// come back as whole öre; a percent-formatted cell or a formula without a calculated value is
+// never an amount.
 import { type CellValue } from '../workbook/port';
-import { cellIsDate, cellIsError } from './cells';
+import { cellIsDate, cellIsError, cellIsPercent, cellIsUncalculated, cellText } from './cells';
 
 export type AmountParse =
   | { readonly ok: true; readonly ore: number }
-  | { readonly ok: false; readonly reason: 'text' | 'error' | 'decimals' | 'date' | 'too-large'; readonly shown: string };
+  | { readonly ok: false; readonly reason: 'text' | 'error' | 'decimals' | 'date' | 'too-large' | 'percent' | 'uncalculated'; readonly shown: string };
 
 const MAX_ORE = 9e15;
 
@@ -60,8 +62,10 @@ export function parseAmount(v: CellValue): AmountParse {
   if (v === null) return { ok: true, ore: 0 };
   if (typeof v === 'number') return fromNumber(v, String(v));
   if (typeof v === 'boolean') return { ok: false, reason: 'text', shown: String(v) };
+  if (cellIsUncalculated(v)) return { ok: false, reason: 'uncalculated', shown: 'en formel utan beräknat värde' };
   if (cellIsError(v)) return { ok: false, reason: 'error', shown: v.error };
   if (cellIsDate(v)) return { ok: false, reason: 'date', shown: 'ett datum' };
+  if (cellIsPercent(v)) return { ok: false, reason: 'percent', shown: cellText(v) };
   const text = v.trim();
   if (text === '' || text === '-' || text === '–') return { ok: true, ore: 0 };
   const parsed = swedishNumberText(text);
@@ -90,10 +94,15 @@ export function cellLooksLikeAmount(v: CellValue): boolean {
 }
 
 /**
- * A percentage as a fraction: "20 %" → 0.2, "85%" → 0.85, 0.5 (a cell formatted as percent)
- * → 0.5, "17,73" → 0.1773 when it reads as percent points (above 1). Undefined if unreadable.
+ * A percentage as a fraction: "20 %" → 0.2, "85%" → 0.85, a cell formatted as percent → the
+ * fraction it holds (1.5, shown 150 %, → 1.5); a bare number 0.5 → 0.5, and 17.73 or "17,73"
+ * → 0.1773 when it reads as percent points (above 1). Undefined if unreadable.
  */
 export function parsePercent(v: CellValue): number | undefined {
+  if (cellIsPercent(v)) {
+    const fraction = Number(v.percent.toPrecision(15));
+    return Number.isFinite(fraction) ? fraction : undefined;
+  }
   if (typeof v === 'number') return Number.isFinite(v) ? (Math.abs(v) > 1 ? v / 100 : v) : undefined;
   if (typeof v !== 'string') return undefined;
   const text = v.replace(/[\u00a0\u2007\u202f\s]/g, '').replace(/[\u2212]/g, '-');

@@ -2,10 +2,11 @@
 // title (row 1), förbund and unit (row 2), the marker with version, time, source sheets,
 // row counts and checksum (row 3), then the table with its header frozen. Cells hold exact
 // kronor; kr or tkr is only a number format, and a sheet whose rounded lines do not add up
-// to its rounded totals says so below the table.
+// to its rounded totals says so below the table. No text cell is longer than Excel allows:
+// a longer text (a name or a message copied from the input) is cut with a note and a warning.
 import { type Bokslut } from '../core/bokslut';
 import { BALANSRAKNING_SPEC } from '../core/balansrakning';
-import { cellRefText } from '../core/cellref';
+import { cellRef, cellRefText } from '../core/cellref';
 import { type DriftModel } from '../core/driftredovisning';
 import type Decimal from 'decimal.js';
 import { type MeasureUnit } from '../core/goals';
@@ -15,8 +16,8 @@ import { type Note } from '../core/noter';
 import { type KontoplanProposalRow, type UncertainAccount } from '../core/accountProposal';
 import { FLERARS_PERCENT_ROWS, FLERARS_ROWS, type Flerarsoversikt } from '../core/flerars';
 import { BALANSKRAV_NEGATIVE_NOTE, BALANSKRAV_SPEC } from '../core/balanskrav';
-import { type Finding } from '../core/findings';
-import { ExactDecimal, type Money, moneyRatio, moneyRoundKronor, moneyRoundTkr, moneyToCellNumber } from '../core/money';
+import { type Finding, finding } from '../core/findings';
+import { ExactDecimal, groupThousands, type Money, moneyRatio, moneyRoundKronor, moneyRoundTkr, moneyToCellNumber } from '../core/money';
 import { type Reconciliation } from '../core/reconciliation';
 import { RESULTATRAKNING_SPEC } from '../core/resultatrakning';
 import { type StatementModel, type StatementSpec, statementRow } from '../core/statement';
@@ -277,8 +278,18 @@ export function flerarsSheet(model: Flerarsoversikt, meta: RenderMeta): SheetSpe
   return { name: SHEET_NAMES.flerarsoversikt, rows: out, widths: [40, 14, 14, 14, 14, 14], freezeRows: HEADER_ROW };
 }
 
-/** The Kontoplan proposed when accounts have no certain line: every account, Status "förslag". */
+/** The Kontoplan proposed when accounts have no certain line, every text made to fit, and the warnings for cut texts. */
+export function kontoplanProposalRender(rows: readonly KontoplanProposalRow[], uncertain: readonly UncertainAccount[]): { sheet: SheetSpec; findings: Finding[] } {
+  return sheetTextFit(kontoplanProposalSpec(rows, uncertain));
+}
+
+/** The Kontoplan proposed when accounts have no certain line (kontoplanProposalRender without the warnings). */
 export function kontoplanProposalSheet(rows: readonly KontoplanProposalRow[], uncertain: readonly UncertainAccount[]): SheetSpec {
+  return kontoplanProposalRender(rows, uncertain).sheet;
+}
+
+/** The Kontoplan proposed when accounts have no certain line: every account, Status "förslag". */
+function kontoplanProposalSpec(rows: readonly KontoplanProposalRow[], uncertain: readonly UncertainAccount[]): SheetSpec {
   const flagged = new Set(uncertain.map((u) => u.account));
   const header = ['Konto', 'Benämning', 'Belopp', 'Rad', 'Status'].map((h) => text(h, HEADER_STYLE));
   const body = rows.map((r) => [
@@ -292,9 +303,50 @@ export function kontoplanProposalSheet(rows: readonly KontoplanProposalRow[], un
   return { name: 'Kontoplan', kind: 'settings', rows: [header, ...body, [], note], widths: [10, 40, 16, 36, 12], freezeRows: 1 };
 }
 
-/** All generated sheets of a bokslut, in the order they are written. */
-export function bokslutSheets(bokslut: Bokslut, findings: readonly Finding[], meta: RenderMeta): SheetSpec[] {
-  return [
+/** Excel's most characters in one cell. */
+export const CELL_TEXT_LIMIT = 32_767;
+/** How a text cut to fit a cell ends. */
+export const TEXT_CUT_NOTE = '… (avkortad)';
+
+/** `text` cut to fit one cell, ending with the note; unchanged when it fits. */
+export function cellTextFit(text: string): string {
+  if (text.length <= CELL_TEXT_LIMIT) return text;
+  let end = CELL_TEXT_LIMIT - TEXT_CUT_NOTE.length;
+  // Never half a surrogate pair.
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end) + TEXT_CUT_NOTE;
+}
+
+/** Every text cell of a sheet made to fit, with a warning per cut cell naming the cell and how the text began. */
+export function sheetTextFit(spec: SheetSpec): { sheet: SheetSpec; findings: Finding[] } {
+  const findings: Finding[] = [];
+  let changed = false;
+  const rows = spec.rows.map((row, r) =>
+    row.map((cell, c) => {
+      if (!cell || typeof cell.value !== 'string' || cell.value.length <= CELL_TEXT_LIMIT) return cell;
+      changed = true;
+      const at = cellRef(spec.name, r + 1, c + 1);
+      const start = cell.value.slice(0, 40).replace(/\s+/g, ' ');
+      findings.push(
+        finding(
+          'text-avkortad',
+          `Texten i cell ${cellRefText(at)} ("${start}…") har ${groupThousands(String(cell.value.length))} tecken, fler än de ${groupThousands(String(CELL_TEXT_LIMIT))} som ryms i en cell i Excel. Den har kortats och slutar med "${TEXT_CUT_NOTE}". Korta texten i bladet den kommer från (ett namn, ett mål eller en cell som ett fynd citerar) och kör igen.`,
+          [at],
+        ),
+      );
+      return { ...cell, value: cellTextFit(cell.value) };
+    }),
+  );
+  return { sheet: changed ? { ...spec, rows } : spec, findings };
+}
+
+/**
+ * All generated sheets of a bokslut, in the order they are written, every text made to fit.
+ * The warnings for cut texts are returned and listed on the Kontroller sheet too.
+ */
+export function bokslutRender(bokslut: Bokslut, findings: readonly Finding[], meta: RenderMeta): { sheets: SheetSpec[]; findings: Finding[] } {
+  const reports = [
     resultatrakningSheet(bokslut.resultatrakning, meta, bokslut.noter),
     balansrakningSheet(bokslut.balansrakning, meta, bokslut.noter),
     noterSheet(bokslut.noter, meta),
@@ -303,6 +355,15 @@ export function bokslutSheets(bokslut: Bokslut, findings: readonly Finding[], me
     balanskravSheet(bokslut.balanskrav, meta),
     nyckeltalSheet(bokslut.nyckeltal, meta),
     flerarsSheet(bokslut.flerarsoversikt, meta),
-    kontrollerSheet(bokslut.reconciliations, findings, meta),
-  ];
+  ].map(sheetTextFit);
+  const cut = reports.flatMap((r) => r.findings);
+  // Kontroller lists the cuts; a finding too long for its cell is cut too and listed as well.
+  let kontroller = sheetTextFit(kontrollerSheet(bokslut.reconciliations, [...findings, ...cut], meta));
+  if (kontroller.findings.length > 0) kontroller = sheetTextFit(kontrollerSheet(bokslut.reconciliations, [...findings, ...cut, ...kontroller.findings], meta));
+  return { sheets: [...reports.map((r) => r.sheet), kontroller.sheet], findings: [...cut, ...kontroller.findings] };
+}
+
+/** All generated sheets of a bokslut, every text made to fit (bokslutRender without the warnings). */
+export function bokslutSheets(bokslut: Bokslut, findings: readonly Finding[], meta: RenderMeta): SheetSpec[] {
+  return bokslutRender(bokslut, findings, meta).sheets;
 }

@@ -8,6 +8,7 @@ import { type Finding, finding } from '../core/findings';
 import { type Money, moneyFromOre } from '../core/money';
 import { type BudgetSignOverride, type ColumnChoice, type Member, type Settings, settingsEmpty } from '../core/settings';
 import { type CellValue, type SheetSnapshot } from '../workbook/port';
+import { sheetUncalculatedFinding } from './amountFinding';
 import { cellIsDate, cellIsEmpty, cellText, foldKey } from './cells';
 import { dateFromSerial, parseDate, yearInText } from './dates';
 import { parseAmount, parsePercent } from './numbers';
@@ -40,6 +41,8 @@ function columnChoiceRole(keyText: string): string | undefined {
 
 export function settingsRead(snapshot: SheetSnapshot | undefined): { settings: Settings; findings: Finding[] } {
   if (!snapshot) return { settings: settingsEmpty, findings: [] };
+  const uncalculated = sheetUncalculatedFinding(snapshot);
+  if (uncalculated) return { settings: settingsEmpty, findings: [uncalculated] };
   const sheet = snapshot.name;
   const findings: Finding[] = [];
   let forbund: string | undefined;

@@ -7,6 +7,7 @@ import { type TaskpaneStep } from '../commands/steps';
 import { GenerateStep } from './GenerateStep';
 import { GoalsStep } from './GoalsStep';
 import { type BrowserHost, type TaskpaneHost } from './host';
+import { WorkbookFileError } from '../workbook/xlsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '12px', minWidth: '280px', maxWidth: '720px' },
@@ -36,7 +37,7 @@ function BrowserFile(props: { host: BrowserHost; onOpened: () => void; canDownlo
               setError(undefined);
               props.onOpened();
             })
-            .catch((err: Error) => setError(`${file.name} går inte att läsa som en .xlsx-arbetsbok: ${err.message}`));
+            .catch((err: Error) => setError(err instanceof WorkbookFileError ? `${file.name}: ${err.message}` : `${file.name} går inte att läsa som en .xlsx-arbetsbok: ${err.message}`));
         }}
       />
       <Button onClick={() => input.current?.click()}>Öppna arbetsbok…</Button>

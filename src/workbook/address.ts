@@ -1,5 +1,8 @@
-// Cell addresses for the adapters (which may not import the core): column letters, and the
-// formula of a conditional format that colours the cells of a column equal to a text.
+// Cell addresses and number formats for the adapters (which may not import the core): column
+// letters, an address as an area, the formula of a conditional format that colours the cells
+// of a column equal to a text, and whether a number format shows percent.
+import { type CellArea } from './port';
+
 export function columnLetters(col: number): string {
   let n = col + 1;
   let out = '';
@@ -13,4 +16,30 @@ export function columnLetters(col: number): string {
 /** `$G6="Uppfyllt"`: true where the column's cell (relative to the first row) equals `text` (without the leading "="). */
 export function cellEqualsTextFormula(column: number, firstRow: number, text: string): string {
   return `$${columnLetters(column)}${firstRow}="${text.replace(/"/g, '""')}"`;
+}
+
+/** "B2:D9", "Blad 1!A3" or "'Mitt blad'!$A$1:$B$2" as a 1-based area; undefined if it is not an address. */
+export function addressArea(address: string): CellArea | undefined {
+  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const m = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(local);
+  if (!m) return undefined;
+  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const first = { row: Number(m[2]), col: col(m[1] as string) };
+  const last = m[3] ? { row: Number(m[4]), col: col(m[3]) } : first;
+  return { row: Math.min(first.row, last.row), col: Math.min(first.col, last.col), rows: Math.abs(last.row - first.row) + 1, cols: Math.abs(last.col - first.col) + 1 };
+}
+
+/**
+ * True when a number format shows a number as percent (the cell holds the fraction: 1.5 is
+ * shown 150 %). A "%" in quotes, after a backslash, or in brackets is a literal character
+ * that does not scale the number: `0" %"` and `0\%` show 1.5 as "2 %".
+ */
+export function numberFormatIsPercent(format: string | undefined): boolean {
+  if (!format) return false;
+  const scaling = format
+    .replace(/"[^"]*"?/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '')
+    .replace(/\[[^\]]*\]?/g, '');
+  return scaling.includes('%');
 }

@@ -2,8 +2,9 @@
 // Excel's rules enforced — nothing readable before load and sync, nothing visible before
 // sync, the 5 MB payload limit per request and response, protected sheets refuse changes,
 // protect/unprotect throw when already so, text written as a value that starts with "="
-// becomes a formula unless the cell is formatted as text. It counts round trips. Tests use
-// it behind the Office adapter (`memoryWorkbook`), and the browser test serves it as a stub
+// becomes a formula unless the cell is formatted as text, merging keeps only the top-left
+// value, more than 512 merged areas are not listed. It counts round trips. Tests use it
+// behind the Office adapter (`memoryWorkbook`), and the browser test serves it as a stub
 // Excel host.
 import { columnLetters } from './address';
 import { OfficeWorkbook, type ExcelRun } from './office';
@@ -16,7 +17,10 @@ export interface MemorySheet {
   name: string;
   /** Values as Office returns them: "" for empty. */
   values: Scalar[][];
+  /** Number formats by cell ("0%"); a missing one is "General". */
   numberFormats: string[][];
+  /** Merged ranges, zero-based; only the top-left cell of each holds a value. */
+  merges: Area[];
   formulas: Map<string, string>;
   styles: Map<string, Record<string, unknown>>;
   columnWidths: Map<number, number>;
@@ -62,6 +66,15 @@ function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+function areasOverlap(a: Area, b: Area): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+/** A whole sheet: what Worksheet.getRange() without an address covers. */
+const WHOLE_SHEET: Area = { row: 0, col: 0, rows: 1_048_576, cols: 16_384 };
+/** Excel lists at most this many merged areas of a range. */
+const MERGED_AREAS_LISTED = 512;
+
 export class MemoryExcelHost {
   readonly sheets: MemorySheet[] = [];
   readonly settings = new Map<string, string>();
@@ -72,11 +85,36 @@ export class MemoryExcelHost {
   /** Size of the largest request and response seen, in bytes. */
   largestPayload = 0;
 
-  /** A sheet with values (rows of cells; null and undefined are empty). */
-  addSheet(name: string, rows: readonly (readonly (Scalar | null | undefined)[])[]): MemorySheet {
-    const sheet: MemorySheet = { name, values: rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : v))), numberFormats: [], formulas: new Map(), styles: new Map(), columnWidths: new Map(), protected: false, frozenRows: 0, conditionalFormats: [], charts: [] };
+  /** A sheet with values (rows of cells; null and undefined are empty) and optional number formats ("0%"). */
+  addSheet(name: string, rows: readonly (readonly (Scalar | null | undefined)[])[], numberFormats: readonly (readonly (string | null | undefined)[])[] = []): MemorySheet {
+    const sheet: MemorySheet = {
+      name,
+      values: rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : v))),
+      numberFormats: numberFormats.map((r) => r.map((f) => f ?? 'General')),
+      merges: [],
+      formulas: new Map(),
+      styles: new Map(),
+      columnWidths: new Map(),
+      protected: false,
+      frozenRows: 0,
+      conditionalFormats: [],
+      charts: [],
+    };
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /** Merges a range ("B1:C1") as Excel does: the top-left value stays, the others are cleared. */
+  merge(sheetName: string, address: string): void {
+    const s = this.sheet(sheetName);
+    if (!s) throw new ExcelRuleError('ItemNotFound', `bladet ${sheetName} finns inte`);
+    const a = addressParse(address);
+    if (s.merges.some((m) => areasOverlap(m, a))) throw new ExcelRuleError('InvalidOperation', `${address} överlappar ett sammanfogat område`);
+    for (let r = a.row; r < a.row + a.rows; r++)
+      for (let c = a.col; c < a.col + a.cols; c++) {
+        if ((r > a.row || c > a.col) && s.values[r]?.[c] !== undefined) (s.values[r] as Scalar[])[c] = '';
+      }
+    s.merges.push(a);
   }
 
   sheet(name: string): MemorySheet | undefined {
@@ -284,8 +322,8 @@ class WorksheetProxy {
   getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(this.ctx, () => this.data(), 'used');
   }
-  getRange(address: string): RangeProxy {
-    const a = addressParse(address);
+  getRange(address?: string): RangeProxy {
+    const a = address === undefined ? WHOLE_SHEET : addressParse(address);
     return new RangeProxy(this.ctx, () => this.data(), a);
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
@@ -306,7 +344,7 @@ type Area = { row: number; col: number; rows: number; cols: number };
 
 class RangeProxy extends Loadable {
   private area: Area | undefined;
-  private snapshot: { values?: Scalar[][]; isNull: boolean } = { isNull: false };
+  private snapshot: { values?: Scalar[][]; numberFormat?: string[][]; isNull: boolean } = { isNull: false };
   readonly format: ReturnType<RangeProxy['formatProxy']>;
   /** conditionalFormats.add(type): a custom rule whose formula and colours are set afterwards. */
   readonly conditionalFormats = {
@@ -371,7 +409,17 @@ class RangeProxy extends Loadable {
       this.snapshot.values = values;
       return JSON.stringify(values).length;
     }
+    if (p === 'numberFormat' && area) {
+      const s = this.sheet();
+      const formats = Array.from({ length: area.rows }, (_, r) => Array.from({ length: area.cols }, (_, c) => s.numberFormats[area.row + r]?.[area.col + c] ?? 'General'));
+      this.snapshot.numberFormat = formats;
+      return JSON.stringify(formats).length;
+    }
     return 16;
+  }
+  /** The merged areas of this range, or a null object when it has none. */
+  getMergedAreasOrNullObject(): MergedAreasProxy {
+    return new MergedAreasProxy(this.ctx, this.sheet, () => this.resolve());
   }
   get isNullObject(): boolean {
     if (!this.loadedAny()) this.need('isNullObject');
@@ -396,6 +444,10 @@ class RangeProxy extends Loadable {
   get values(): Scalar[][] {
     this.need('values');
     return this.snapshot.values ?? [];
+  }
+  get numberFormat(): string[][] {
+    this.need('numberFormat');
+    return this.snapshot.numberFormat ?? [];
   }
   set values(rows: Scalar[][]) {
     const area = this.where as Area;
@@ -478,4 +530,33 @@ class RangeProxy extends Loadable {
 /** The workbook port over an in-memory Excel host, through the Office adapter itself. */
 export function memoryWorkbook(host: MemoryExcelHost = new MemoryExcelHost()): OfficeWorkbook {
   return new OfficeWorkbook(host.run);
+}
+
+/** RangeAreas of merged areas: load('areas/items/address'), then isNullObject and areas.items. */
+class MergedAreasProxy extends Loadable {
+  private found: Area[] = [];
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheet: () => MemorySheet,
+    private readonly area: () => Area | undefined,
+  ) {
+    super(ctx);
+  }
+  protected override captureProperty(): number {
+    const area = this.area();
+    const found = area ? this.sheet().merges.filter((m) => areasOverlap(m, area)) : [];
+    if (found.length > MERGED_AREAS_LISTED) throw new ExcelRuleError('GeneralException', `fler än ${MERGED_AREAS_LISTED} sammanfogade områden`);
+    this.found = found;
+    return 32 * found.length + 16;
+  }
+  get isNullObject(): boolean {
+    this.need('areas/items/address');
+    return this.found.length === 0;
+  }
+  get areas(): { items: { address: string }[] } {
+    this.need('areas/items/address');
+    if (this.found.length === 0) throw new ExcelRuleError('InvalidObjectPath', 'objektet finns inte (isNullObject)');
+    const name = this.sheet().name;
+    return { items: this.found.map((m) => ({ address: `'${name.replace(/'/g, "''")}'!${cellAddress(m.row, m.col)}:${cellAddress(m.row + m.rows - 1, m.col + m.cols - 1)}` })) };
+  }
 }

@@ -1,11 +1,13 @@
 // The Office.js adapter: the WorkbookPort inside Excel, and the only file that calls
-// Excel.run. Reads every sheet in one batch of blocks, writes every generated sheet in
-// blocks of rows below Excel on the web's 5 MB payload limit, with calculation and screen
-// updating suspended; formats after data; replaces only sheets that carry the marker;
-// protects generated sheets without password. Round trips: a constant few plus one per
-// block of data near the payload limit — never one per row, account or cell.
-import { cellEqualsTextFormula, columnLetters } from './address';
+// Excel.run. Reads every sheet in one batch of blocks (values with their number formats, so a
+// percent-formatted number is known as such; the merged ranges with the used ranges), writes
+// every generated sheet in blocks of rows below Excel on the web's 5 MB payload limit, with
+// calculation and screen updating suspended; formats after data; replaces only sheets that
+// carry the marker; protects generated sheets without password. Round trips: a constant few
+// plus one per block of data near the payload limit — never one per row, account or cell.
+import { addressArea, cellEqualsTextFormula, columnLetters, numberFormatIsPercent } from './address';
 import {
+  type CellArea,
   type CellValue,
   type SheetSnapshot,
   type SheetSpec,
@@ -24,20 +26,41 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export const PAYLOAD_BUDGET_BYTES = 4_000_000;
 /** Estimated size of one cell in a request or response (value, quotes, comma). */
 export const BYTES_PER_CELL_ESTIMATE = 32;
+/** Estimated size of one cell read: its value and its number format ("General", "0%"). */
+export const BYTES_PER_CELL_READ_ESTIMATE = 40;
 
 const ERROR_TEXTS = new Set(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
 
-/** A value from Range.values as a port cell value: "" is empty, error texts are errors. */
-export function cellValueFromOffice(v: unknown): CellValue {
+/**
+ * A value from Range.values as a port cell value: "" is empty, error texts are errors, a
+ * number whose format (Range.numberFormat) shows percent is the fraction shown as percent.
+ */
+export function cellValueFromOffice(v: unknown, numberFormat?: unknown): CellValue {
   if (v === '' || v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return typeof numberFormat === 'string' && numberFormatIsPercent(numberFormat) ? { percent: v } : v;
+  if (typeof v === 'boolean') return v;
   const s = String(v);
   return ERROR_TEXTS.has(s) ? { error: s } : s;
 }
 
 /** Rows per block so that a block of `columns` columns stays within the payload budget. */
-export function rowsPerBlock(columns: number): number {
-  return Math.max(1, Math.floor(PAYLOAD_BUDGET_BYTES / (Math.max(1, columns) * BYTES_PER_CELL_ESTIMATE)));
+export function rowsPerBlock(columns: number, bytesPerCell = BYTES_PER_CELL_ESTIMATE): number {
+  return Math.max(1, Math.floor(PAYLOAD_BUDGET_BYTES / (Math.max(1, columns) * bytesPerCell)));
+}
+
+/** Rows per block of a read (values and number formats) of `columns` columns. */
+export function rowsPerReadBlock(columns: number): number {
+  return rowsPerBlock(columns, BYTES_PER_CELL_READ_ESTIMATE);
+}
+
+/**
+ * Whether the host lists merged areas (ExcelApi 1.13). Outside Office (the memory host, the
+ * browser stub) it does; in an older Excel the merges stay unknown — the values are right
+ * regardless, as Excel keeps a merged range's value in its top-left cell only.
+ */
+function mergedAreasListed(): boolean {
+  if (typeof Office === 'undefined') return true;
+  return Office.context?.requirements?.isSetSupported?.('ExcelApi', '1.13') === true;
 }
 
 /** Text that Excel would take for a formula or a sign if written as a value. */
@@ -95,21 +118,44 @@ export class OfficeWorkbook implements WorkbookPort {
 
   readSheets(names: readonly string[]): Promise<SheetSnapshot[]> {
     return this.run(async (context) => {
-      // 1: the size of every sheet's used range, in one round trip.
-      const used = names.map((name) => {
-        const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-        range.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
-        return range;
+      // 1: the size of every sheet's used range and its merged areas, in one round trip.
+      const usedLoad = () =>
+        names.map((name) => {
+          const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+          range.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
+          return range;
+        });
+      let used = usedLoad();
+      let merged: Excel.RangeAreas[] | undefined = mergedAreasListed()
+        ? names.map((name) => context.workbook.worksheets.getItem(name).getRange().getMergedAreasOrNullObject().load('areas/items/address'))
+        : undefined;
+      try {
+        await context.sync();
+      } catch (e) {
+        // Excel does not list more than 512 merged areas of a range: read without them.
+        if (!merged) throw e;
+        merged = undefined;
+        used = usedLoad();
+        await context.sync();
+      }
+      const merges = names.map((_, s): CellArea[] | undefined => {
+        const m = merged?.[s];
+        if (!m) return undefined;
+        if (m.isNullObject) return [];
+        return m.areas.items
+          .map((a) => addressArea(a.address))
+          .filter((a): a is CellArea => a !== undefined)
+          .sort((a, b) => a.row - b.row || a.col - b.col);
       });
-      await context.sync();
       // 2: the cells, in blocks of rows, one round trip per block near the payload limit.
       const batcher = new PayloadBatcher(context);
       const pending: { sheet: number; start: number; range: Excel.Range }[] = [];
       const cells: CellValue[][][] = names.map(() => []);
       const take = () => {
         for (const p of pending.splice(0)) {
+          const formats = p.range.numberFormat as unknown[][];
           (p.range.values as unknown[][]).forEach((row, i) => {
-            const out = row.map(cellValueFromOffice);
+            const out = row.map((v, c) => cellValueFromOffice(v, formats[i]?.[c]));
             while (out.length > 0 && out[out.length - 1] === null) out.pop();
             (cells[p.sheet] as CellValue[][])[p.start + i] = out;
           });
@@ -120,13 +166,13 @@ export class OfficeWorkbook implements WorkbookPort {
         if (u.isNullObject) continue;
         const lastRow = u.rowIndex + u.rowCount;
         const width = u.columnIndex + u.columnCount;
-        const block = rowsPerBlock(width);
+        const block = rowsPerReadBlock(width);
         const ws = context.workbook.worksheets.getItem(names[s] as string);
         for (let start = 0; start < lastRow; start += block) {
           const count = Math.min(block, lastRow - start);
-          await batcher.add(count * width * BYTES_PER_CELL_ESTIMATE);
+          await batcher.add(count * width * BYTES_PER_CELL_READ_ESTIMATE);
           const range = ws.getRangeByIndexes(start, 0, count, width);
-          range.load('values');
+          range.load('values,numberFormat');
           pending.push({ sheet: s, start, range });
         }
       }
@@ -136,7 +182,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const rows = cells[s] as CellValue[][];
         for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
         while (rows.length > 0 && (rows[rows.length - 1] as CellValue[]).length === 0) rows.pop();
-        return { name, cells: rows, generated: sheetIsGenerated(rows) };
+        return { name, cells: rows, generated: sheetIsGenerated(rows), merges: merges[s] };
       });
     });
   }

@@ -2,17 +2,41 @@
 // Cells travel as plain typed values; a run reads the sheets it needs in one batch and
 // writes all generated sheets in one call, so a failed run writes nothing.
 
-/** A cell as read: empty, number, text, boolean, an Excel error, or a date as an Excel serial. */
-export type CellValue = null | number | string | boolean | { readonly error: string } | { readonly date: number };
+/**
+ * A cell as read: empty, number, text, boolean, an Excel error, a date as an Excel serial, or a
+ * number formatted as percent, kept as the fraction it holds (`{ percent: 1.5 }` shows 150 %).
+ * A formula the file holds no calculated value for is the error CELL_ERROR_UNCALCULATED, never
+ * empty: every reader that parses it stops.
+ */
+export type CellValue = null | number | string | boolean | { readonly error: string } | { readonly date: number } | { readonly percent: number };
+
+/**
+ * The error a formula reads as when the file has no calculated value for it (a file written by
+ * a program that does not calculate, or saved without recalculating). Not an Excel error code.
+ */
+export const CELL_ERROR_UNCALCULATED = '#EJBERÄKNAD';
 
 /** Row-major cells; index [r][c] is sheet row r+1, column c+1. Rows may be ragged. */
 export type SheetCells = readonly (readonly CellValue[])[];
+
+/** A block of cells: 1-based first row and column, and the number of rows and columns. */
+export interface CellArea {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
 
 export interface SheetSnapshot {
   readonly name: string;
   readonly cells: SheetCells;
   /** True when the sheet carries the generated-sheet marker (see below). */
   readonly generated: boolean;
+  /**
+   * The sheet's merged ranges. A merged range's value stands in its top-left cell only; the
+   * other cells of the range read as empty. Undefined when the host could not list them.
+   */
+  readonly merges?: readonly CellArea[];
 }
 
 export interface CellStyle {

@@ -1,11 +1,16 @@
 // The .xlsx adapter: a WorkbookPort over an exceljs workbook, for the command line and the
-// browser mode. Reads cells as typed values (dates as Excel serials, formulas as their cached
-// results), writes generated sheets as a whole and tells what the copy cannot carry along
-// (charts, pivot tables, images), which exceljs drops when it saves.
-import { cellEqualsTextFormula, columnLetters } from './address';
+// browser mode. Opens only what is an .xlsx workbook (anything else is a WorkbookFileError
+// that says what the file is). Reads cells as typed values (dates as Excel serials, formulas
+// as their cached results — a formula without one as CELL_ERROR_UNCALCULATED —, numbers
+// formatted as percent as such, a merged range's value in its top-left cell only), writes
+// generated sheets as a whole and tells what the copy cannot carry along (charts, pivot
+// tables, images), which exceljs drops when it saves.
+import { cellEqualsTextFormula, columnLetters, addressArea, numberFormatIsPercent } from './address';
 import ExcelJS from 'exceljs';
 import {
+  type CellArea,
   type CellValue,
+  CELL_ERROR_UNCALCULATED,
   type SheetSnapshot,
   type SheetSpec,
   type SpecCell,
@@ -14,6 +19,9 @@ import {
   sheetAlternativeName,
   sheetIsGenerated,
 } from './port';
+import { WorkbookFileError, workbookSheetsUnreadable, WORKBOOK_FILE_MESSAGES, xlsxPackageInspect, xlsxPartEmptyResults } from './xlsxFile';
+
+export { WorkbookFileError, type WorkbookFileKind } from './xlsxFile';
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -23,22 +31,105 @@ export function dateToSerial(d: Date): number {
   return (d.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
 }
 
+/** What the file says of the cell beside its value. */
+export interface ExceljsCellContext {
+  /** The cell's number format shows percent: a number is the fraction shown as percent. */
+  readonly percent?: boolean;
+}
+
+interface ExceljsFormula {
+  readonly result?: ExcelJS.CellValue;
+  /** 'shared' or 'array' on the cell that holds the formula of a range. */
+  readonly shareType?: string;
+  readonly ref?: string;
+}
+
+/** The formula of a cell (its own, shared or of an array), or undefined for a plain value. */
+function formulaOf(v: ExcelJS.CellValue): ExceljsFormula | undefined {
+  if (v === null || typeof v !== 'object' || v instanceof Date) return undefined;
+  return 'formula' in v || 'sharedFormula' in v ? (v as ExceljsFormula) : undefined;
+}
+
 /** One exceljs cell value as a port cell value. */
-export function cellValueFromExceljs(v: ExcelJS.CellValue): CellValue {
+export function cellValueFromExceljs(v: ExcelJS.CellValue, context: ExceljsCellContext = {}): CellValue {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return context.percent ? { percent: v } : v;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof Date) return { date: dateToSerial(v) };
+  const formula = formulaOf(v);
+  if (formula) {
+    const result = formula.result;
+    // Without a stored value a formula is never empty. (exceljs reads one whose value is an
+    // empty text alike; the adapter tells them apart by the file: see worksheetRead.)
+    if (result === undefined || result === null) return { error: CELL_ERROR_UNCALCULATED };
+    if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return { error: String(result.error) };
+    return cellValueFromExceljs(result, context);
+  }
   if (typeof v === 'object') {
     if ('error' in v) return { error: String(v.error) };
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) {
-      const result = (v as { result?: ExcelJS.CellValue }).result;
-      if (result !== null && typeof result === 'object' && !(result instanceof Date) && 'error' in result) return { error: String(result.error) };
-      return cellValueFromExceljs(result ?? null);
-    }
     if ('text' in v) return String((v as { text: unknown }).text);
   }
   return null;
+}
+
+/** The sheet's merged ranges, as exceljs keeps them (by top-left cell). */
+function worksheetMerges(ws: ExcelJS.Worksheet): CellArea[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
+  return Object.values(merges)
+    .map((m) => ({ row: m.top, col: m.left, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 }))
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** A formula cell the file holds no value for: uncalculated, or an empty text (the file tells). */
+interface Unvalued {
+  readonly row: number;
+  readonly col: number;
+  readonly address: string;
+  /** The range of an array formula: its other cells are missing from the file without values. */
+  readonly array?: CellArea;
+}
+
+/**
+ * The cells of one worksheet, with its merged ranges. Formula cells without a value read as
+ * uncalculated; `emptyResults` (read from the file only when there are such cells) names
+ * those whose value is an empty text.
+ */
+async function worksheetRead(ws: ExcelJS.Worksheet, emptyResults: () => Promise<ReadonlySet<string>>): Promise<{ cells: CellValue[][]; merges: CellArea[] }> {
+  const cells: CellValue[][] = [];
+  const unvalued: Unvalued[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: CellValue[] = (cells[rowNumber - 1] = []);
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      // exceljs repeats a merged range's value into every cell of it: the top-left one holds it.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const value = cellValueFromExceljs(cell.value, { percent: numberFormatIsPercent(cell.numFmt) });
+      values[col - 1] = value;
+      const formula = formulaOf(cell.value);
+      if (formula && (formula.result === undefined || formula.result === null)) {
+        const array = formula.shareType === 'array' && formula.ref ? addressArea(formula.ref) : undefined;
+        unvalued.push({ row: rowNumber, col, address: cell.address, array });
+      }
+    });
+  });
+  if (unvalued.length > 0) {
+    const empty = await emptyResults();
+    for (const u of unvalued) {
+      const values = cells[u.row - 1] as CellValue[];
+      if (empty.has(u.address)) values[u.col - 1] = null;
+      else if (u.array) {
+        for (let r = u.array.row; r < u.array.row + u.array.rows; r++) {
+          const line = (cells[r - 1] ??= []);
+          for (let c = u.array.col; c < u.array.col + u.array.cols; c++) if (line[c - 1] === undefined || line[c - 1] === null) line[c - 1] = { error: CELL_ERROR_UNCALCULATED };
+        }
+      }
+    }
+  }
+  for (let r = 0; r < cells.length; r++) {
+    const values = (cells[r] ??= []);
+    for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
+  }
+  return { cells, merges: worksheetMerges(ws) };
 }
 
 /** What the saved copy will lose, found by the parts inside the .xlsx package. */
@@ -72,17 +163,43 @@ function applyCell(cell: ExcelJS.Cell, spec: SpecCell): void {
   }
 }
 
+/** The file a workbook was opened from: its bytes and the part of each sheet. */
+interface XlsxSource {
+  readonly bytes: Uint8Array;
+  readonly parts: ReadonlyMap<string, string>;
+}
+
 export class XlsxWorkbook implements WorkbookPort {
+  /** Per sheet, the formula cells whose calculated value the file stores as an empty text. */
+  private readonly emptyResults = new Map<string, Promise<ReadonlySet<string>>>();
+
   private constructor(
     readonly workbook: ExcelJS.Workbook,
     /** Kinds of content the source had that a saved copy will not carry. */
     readonly contentsLost: readonly string[],
+    private readonly source?: XlsxSource,
   ) {}
 
+  /**
+   * Opens an .xlsx file. Throws WorkbookFileError (with a Swedish message and its kind) for
+   * anything that is not a readable .xlsx workbook: an empty file, a password-protected or old
+   * .xls workbook, a text file, another program's file, a package with a part missing, a
+   * damaged file.
+   */
   static async fromBuffer(buffer: Uint8Array): Promise<XlsxWorkbook> {
+    const pkg = await xlsxPackageInspect(buffer);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-    return new XlsxWorkbook(wb, xlsxContentsLost(buffer));
+    try {
+      await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    } catch (e) {
+      throw new WorkbookFileError('skadad', WORKBOOK_FILE_MESSAGES.damaged, { cause: e });
+    }
+    // exceljs passes over a sheet whose part it cannot place: a sheet must never go missing.
+    const loaded = new Set(wb.worksheets.map((w) => w.name));
+    const listed = pkg.worksheets ?? [];
+    const unread = listed.filter((s) => !loaded.has(s.name)).map((s) => s.name);
+    if (unread.length > 0) throw workbookSheetsUnreadable(unread);
+    return new XlsxWorkbook(wb, xlsxContentsLost(buffer), { bytes: buffer, parts: new Map(listed.map((s) => [s.name, s.part])) });
   }
 
   static empty(): XlsxWorkbook {
@@ -93,24 +210,26 @@ export class XlsxWorkbook implements WorkbookPort {
     return Promise.resolve(this.workbook.worksheets.map((w) => w.name));
   }
 
-  readSheets(names: readonly string[]): Promise<SheetSnapshot[]> {
-    return Promise.resolve(
-      names.map((name) => {
-        const ws = this.workbook.getWorksheet(name);
-        if (!ws) throw new Error(`Bladet ${name} finns inte i arbetsboken.`);
-        const cells: CellValue[][] = [];
-        ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-          const values: CellValue[] = [];
-          row.eachCell({ includeEmpty: false }, (cell, col) => {
-            values[col - 1] = cellValueFromExceljs(cell.value);
-          });
-          for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
-          cells[rowNumber - 1] = values;
-        });
-        for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = [];
-        return { name, cells, generated: sheetIsGenerated(cells) };
-      }),
-    );
+  async readSheets(names: readonly string[]): Promise<SheetSnapshot[]> {
+    const out: SheetSnapshot[] = [];
+    for (const name of names) {
+      const ws = this.workbook.getWorksheet(name);
+      if (!ws) throw new Error(`Bladet ${name} finns inte i arbetsboken.`);
+      const { cells, merges } = await worksheetRead(ws, () => this.sheetEmptyResults(name));
+      out.push({ name, cells, generated: sheetIsGenerated(cells), merges });
+    }
+    return out;
+  }
+
+  /** Read from the file only for a sheet that has formula cells without a value. */
+  private sheetEmptyResults(name: string): Promise<ReadonlySet<string>> {
+    let found = this.emptyResults.get(name);
+    if (!found) {
+      const part = this.source?.parts.get(name);
+      found = this.source && part ? xlsxPartEmptyResults(this.source.bytes, part) : Promise.resolve(new Set<string>());
+      this.emptyResults.set(name, found);
+    }
+    return found;
   }
 
   async writeSheets(sheets: readonly SheetSpec[]): Promise<WriteOutcome> {

@@ -68,7 +68,7 @@ function webpackBuild(args: string[]): void {
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), ...args], { cwd: ROOT, stdio: 'pipe' });
 }
 
-const toScalar = (v: CellValue): string | number | boolean | null => (v === null || typeof v !== 'object' ? v : 'date' in v ? v.date : v.error);
+const toScalar = (v: CellValue): string | number | boolean | null => (v === null || typeof v !== 'object' ? v : 'date' in v ? v.date : 'percent' in v ? v.percent : v.error);
 
 async function sheetsJson(edit?: (sheets: Record<string, (string | number | boolean | null)[][]>) => void): Promise<string> {
   const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(path.join(EXAMPLES, 'solleftea-2024.xlsx')));

@@ -1,0 +1,28 @@
+import { addressArea, numberFormatIsPercent } from './address';
+
+describe('addressArea', () => {
+  test.each([
+    ['A1', { row: 1, col: 1, rows: 1, cols: 1 }],
+    ['B2:D9', { row: 2, col: 2, rows: 8, cols: 3 }],
+    ["'Mitt blad'!$A$1:$B$2", { row: 1, col: 1, rows: 2, cols: 2 }],
+    ["'Blad!1'!AA10", { row: 10, col: 27, rows: 1, cols: 1 }],
+    ['D9:B2', { row: 2, col: 2, rows: 8, cols: 3 }],
+  ])('%s', (address, area) => {
+    expect(addressArea(address)).toEqual(area);
+  });
+
+  test('what is not an address', () => {
+    expect(addressArea('Summa')).toBeUndefined();
+    expect(addressArea('A:A')).toBeUndefined();
+  });
+});
+
+describe('numberFormatIsPercent', () => {
+  test.each(['0%', '0.00%', '0.0%;[Red]-0.0%', '#,##0 %', '[$-41D]0%'])('%s shows percent', (format) => {
+    expect(numberFormatIsPercent(format)).toBe(true);
+  });
+
+  test.each(['General', '#,##0', '0" %"', '0\\%', '#,##0 "kr";-#,##0 "kr"', '[Red]0', '_-* #,##0_-', 'yyyy-mm-dd', '', undefined])('%s does not', (format) => {
+    expect(numberFormatIsPercent(format)).toBe(false);
+  });
+});
