@@ -7,7 +7,7 @@ import { type TaskpaneStep } from '../commands/steps';
 import { GenerateStep } from './GenerateStep';
 import { GoalsStep } from './GoalsStep';
 import { type BrowserHost, type TaskpaneHost } from './host';
-import { WorkbookFileError } from '../workbook/xlsx';
+import { WorkbookFileError } from '../workbook/xlsxFile';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '12px', minWidth: '280px', maxWidth: '720px' },

@@ -7,7 +7,8 @@ import { type SheetRole, type SheetRoles } from '../sheets/detect';
 import { type ColumnChoice } from '../sheets/header';
 import { OfficeWorkbook, officeSelectCell, officeSettingRead, officeSettingWrite, type ExcelRun } from '../workbook/office';
 import { type WorkbookPort } from '../workbook/port';
-import { XlsxWorkbook } from '../workbook/xlsx';
+// The .xlsx code (exceljs) is loaded only in browser mode, as a chunk of its own: Excel mode never loads it.
+import type { XlsxWorkbook } from '../workbook/xlsx';
 
 const CHOICE_KEY = 'finsam.bladval';
 /** The key of the column choices inside the saved choice, beside the sheet roles. */
@@ -109,7 +110,8 @@ export function browserHost(): BrowserHost {
     port: () => workbook,
     fileName: () => name,
     async open(file) {
-      workbook = await XlsxWorkbook.fromBuffer(new Uint8Array(await file.arrayBuffer()));
+      const { XlsxWorkbook: Xlsx } = await import(/* webpackChunkName: "xlsx" */ '../workbook/xlsx');
+      workbook = await Xlsx.fromBuffer(new Uint8Array(await file.arrayBuffer()));
       name = file.name;
     },
     // In the browser there is no Excel to select a cell in: the finding names it instead.

@@ -287,6 +287,16 @@ e2e('task pane in Chromium', () => {
     expect(sheet?.cells.filter((r) => r[6] === 'Ej uppfyllt').map((r) => `${r[0]} ${r[2]}`)).toEqual(['F3 2025', 'F3 2026']);
   });
 
+  test('Excel mode loads no .xlsx code: exceljs is a chunk of its own, fetched only when a file is opened in the browser', () => {
+    const dist = path.join(dir, 'dist');
+    const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
+    const initial = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1] as string).filter((src) => !src.startsWith('http'));
+    expect(initial.length).toBeGreaterThan(0);
+    for (const src of initial) expect(fs.readFileSync(path.join(dist, src), 'utf8')).not.toContain('JSZip');
+    const chunks = fs.readdirSync(dist).filter((f) => f.endsWith('.js') && !initial.includes(f));
+    expect(chunks.some((f) => fs.readFileSync(path.join(dist, f), 'utf8').includes('JSZip'))).toBe(true);
+  });
+
   test('Kolumner: picking Projekt for one of two dimension columns unblocks the run; the choice is kept in the workbook', async () => {
     const page = await open('stub', '?steg=rapporter&data=dim');
     await page.getByRole('button', { name: 'Generera rapporter' }).click();
