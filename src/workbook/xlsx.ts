@@ -20,6 +20,8 @@ import {
   sheetIsGenerated,
 } from './port';
 import { WorkbookFileError, workbookSheetsUnreadable, WORKBOOK_FILE_MESSAGES, xlsxPackageInspect, xlsxPartEmptyResults } from './xlsxFile';
+import { xlsxPackageCompose, xlsxPackageComposable, XlsxPackageUnsupported } from './xlsxPackage';
+import { zipInflateAvailable } from './zip';
 
 export { WorkbookFileError, type WorkbookFileKind } from './xlsxFile';
 
@@ -163,6 +165,33 @@ function applyCell(cell: ExcelJS.Cell, spec: SpecCell): void {
   }
 }
 
+/** A generated sheet's cells, styles, widths, frozen rows, conditional formats and protection. */
+async function worksheetRender(ws: ExcelJS.Worksheet, spec: SheetSpec): Promise<void> {
+  spec.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  spec.rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (cell) applyCell(ws.getCell(r + 1, c + 1), cell);
+    });
+  });
+  for (const cf of spec.conditionalFormats ?? []) {
+    const col = columnLetters(cf.column);
+    ws.addConditionalFormatting({
+      ref: `${col}${cf.fromRow}:${col}${cf.toRow}`,
+      rules: cf.rules.map((rule, i) => ({
+        type: 'expression',
+        formulae: [cellEqualsTextFormula(cf.column, cf.fromRow, rule.text)],
+        priority: i + 1,
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${rule.fill}` } }, font: { color: { argb: `FF${rule.fontColor}` } } },
+      })),
+    });
+  }
+  if (spec.kind !== 'settings') await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
+}
+
+function worksheetAdd(wb: ExcelJS.Workbook, name: string, spec: SheetSpec): ExcelJS.Worksheet {
+  return wb.addWorksheet(name, { views: spec.freezeRows > 0 ? [{ state: 'frozen', ySplit: spec.freezeRows }] : [] });
+}
+
 /** The file a workbook was opened from: its bytes and the part of each sheet. */
 interface XlsxSource {
   readonly bytes: Uint8Array;
@@ -172,9 +201,13 @@ interface XlsxSource {
 export class XlsxWorkbook implements WorkbookPort {
   /** Per sheet, the formula cells whose calculated value the file stores as an empty text. */
   private readonly emptyResults = new Map<string, Promise<ReadonlySet<string>>>();
+  /** The generated sheets written, by the name each got, in the order written. */
+  private readonly rendered = new Map<string, SheetSpec>();
+  /** The exceljs workbook was handed out: it may hold changes the sheets written do not tell. */
+  private handedOut = false;
 
   private constructor(
-    readonly workbook: ExcelJS.Workbook,
+    private readonly book: ExcelJS.Workbook,
     /** Kinds of content the source had that a saved copy will not carry. */
     readonly contentsLost: readonly string[],
     private readonly source?: XlsxSource,
@@ -199,7 +232,16 @@ export class XlsxWorkbook implements WorkbookPort {
     const listed = pkg.worksheets ?? [];
     const unread = listed.filter((s) => !loaded.has(s.name)).map((s) => s.name);
     if (unread.length > 0) throw workbookSheetsUnreadable(unread);
-    return new XlsxWorkbook(wb, xlsxContentsLost(buffer), { bytes: buffer, parts: new Map(listed.map((s) => [s.name, s.part])) });
+    // The copy keeps the original's parts byte for byte where the package allows it: then
+    // charts, pivot tables, images and macros all come along, and nothing is lost.
+    const lost = (await xlsxPackageComposable(buffer)) ? [] : xlsxContentsLost(buffer);
+    return new XlsxWorkbook(wb, lost, { bytes: buffer, parts: new Map(listed.map((s) => [s.name, s.part])) });
+  }
+
+  /** The exceljs workbook. A copy saved after changes made through it is written whole by exceljs. */
+  get workbook(): ExcelJS.Workbook {
+    this.handedOut = true;
+    return this.book;
   }
 
   static empty(): XlsxWorkbook {
@@ -207,13 +249,13 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   sheetNames(): Promise<string[]> {
-    return Promise.resolve(this.workbook.worksheets.map((w) => w.name));
+    return Promise.resolve(this.book.worksheets.map((w) => w.name));
   }
 
   async readSheets(names: readonly string[]): Promise<SheetSnapshot[]> {
     const out: SheetSnapshot[] = [];
     for (const name of names) {
-      const ws = this.workbook.getWorksheet(name);
+      const ws = this.book.getWorksheet(name);
       if (!ws) throw new Error(`Bladet ${name} finns inte i arbetsboken.`);
       const { cells, merges } = await worksheetRead(ws, () => this.sheetEmptyResults(name));
       out.push({ name, cells, generated: sheetIsGenerated(cells), merges });
@@ -240,44 +282,54 @@ export class XlsxWorkbook implements WorkbookPort {
       return sheetIsGenerated([[], [], [marker]]);
     };
     for (const spec of sheets) {
-      if (spec.kind === 'settings' && this.workbook.getWorksheet(spec.name)) continue;
+      if (spec.kind === 'settings' && this.book.getWorksheet(spec.name)) continue;
       const taken = (n: string): boolean => {
-        const ws = this.workbook.getWorksheet(n);
+        const ws = this.book.getWorksheet(n);
         return ws !== undefined && !generated(ws);
       };
       const name = taken(spec.name) ? sheetAlternativeName(spec.name, taken) : spec.name;
-      const earlier = this.workbook.getWorksheet(name);
+      const earlier = this.book.getWorksheet(name);
       if (earlier) {
-        this.workbook.removeWorksheet(earlier.id);
+        this.book.removeWorksheet(earlier.id);
         replaced.push(name);
       }
-      const ws = this.workbook.addWorksheet(name, { views: spec.freezeRows > 0 ? [{ state: 'frozen', ySplit: spec.freezeRows }] : [] });
-      spec.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-      spec.rows.forEach((row, r) => {
-        row.forEach((cell, c) => {
-          if (cell) applyCell(ws.getCell(r + 1, c + 1), cell);
-        });
-      });
-      for (const cf of spec.conditionalFormats ?? []) {
-        const col = columnLetters(cf.column);
-        ws.addConditionalFormatting({
-          ref: `${col}${cf.fromRow}:${col}${cf.toRow}`,
-          rules: cf.rules.map((rule, i) => ({
-            type: 'expression',
-            formulae: [cellEqualsTextFormula(cf.column, cf.fromRow, rule.text)],
-            priority: i + 1,
-            style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${rule.fill}` } }, font: { color: { argb: `FF${rule.fontColor}` } } },
-          })),
-        });
-      }
-      if (spec.kind !== 'settings') await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
+      await worksheetRender(worksheetAdd(this.book, name, spec), spec);
+      this.rendered.delete(name);
+      this.rendered.set(name, spec);
       written.push({ wanted: spec.name, name });
     }
     return { written, replaced };
   }
 
+  /**
+   * The copy: the original file with every part kept byte for byte and the generated sheets put
+   * in (see xlsxPackage.ts). exceljs writes the whole workbook instead for a workbook not opened
+   * from a file, one changed through `workbook`, and a package that cannot be put together so.
+   */
   async toBuffer(): Promise<Uint8Array> {
-    const out = await this.workbook.xlsx.writeBuffer();
+    const composed = await this.packageCompose();
+    if (composed) return composed;
+    const out = await this.book.xlsx.writeBuffer();
     return new Uint8Array(out as ArrayBuffer);
+  }
+
+  private async packageCompose(): Promise<Uint8Array | undefined> {
+    // Without the platform's inflater the listing parts cannot be read: exceljs writes the copy.
+    if (!this.source || this.handedOut || !zipInflateAvailable()) return undefined;
+    // Every sheet is either the original's or a generated one written here.
+    const original = this.source.parts;
+    const names = this.book.worksheets.map((w) => w.name);
+    if (names.some((n) => !original.has(n) && !this.rendered.has(n))) return undefined;
+    if ([...original.keys()].some((n) => !names.includes(n))) return undefined;
+    if (this.rendered.size === 0) return new Uint8Array(this.source.bytes);
+    const sheets = new ExcelJS.Workbook();
+    for (const [name, spec] of this.rendered) await worksheetRender(worksheetAdd(sheets, name, spec), spec);
+    const generated = new Uint8Array((await sheets.xlsx.writeBuffer()) as ArrayBuffer);
+    try {
+      return await xlsxPackageCompose(this.source.bytes, generated);
+    } catch (e) {
+      if (e instanceof XlsxPackageUnsupported) return undefined;
+      throw e;
+    }
   }
 }
