@@ -11,7 +11,8 @@ import { reportsJson } from '../pipeline/json';
 import { reportsRun, type RunResult } from '../pipeline/run';
 import { type Finding } from '../core/findings';
 import { unitValueText } from '../core/measures';
-import { WorkbookFileError, XlsxWorkbook } from '../workbook/xlsx';
+import { WorkbookFileError } from '../workbook/xlsx';
+import { type XlsxFile, xlsxOpen } from '../workbook/xlsxLean';
 import { outputRefusal, outputWriteAtomic } from './outputFile';
 import { terminalText } from '../core/text';
 
@@ -143,9 +144,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.err(`Kan inte läsa ${args.input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'filen finns inte' : (e as Error).message}`);
     return 2;
   }
-  let workbook: XlsxWorkbook;
+  let workbook: XlsxFile;
   try {
-    workbook = await XlsxWorkbook.fromBuffer(buffer);
+    workbook = await xlsxOpen(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
   } catch (e) {
     // Every load failure is a WorkbookFileError with a Swedish message; anything else is a defect.
     if (!(e instanceof WorkbookFileError)) throw e;

@@ -8,7 +8,7 @@ import { type ColumnChoice } from '../sheets/header';
 import { OfficeWorkbook, officeSelectCell, officeSettingRead, officeSettingWrite, type ExcelRun } from '../workbook/office';
 import { type WorkbookPort } from '../workbook/port';
 // The .xlsx code (exceljs) is loaded only in browser mode, as a chunk of its own: Excel mode never loads it.
-import type { XlsxWorkbook } from '../workbook/xlsx';
+import type { XlsxFile } from '../workbook/xlsxLean';
 
 const CHOICE_KEY = 'finsam.bladval';
 /** The key of the column choices inside the saved choice, beside the sheet roles. */
@@ -102,7 +102,7 @@ export interface BrowserHost extends TaskpaneHost {
 }
 
 export function browserHost(): BrowserHost {
-  let workbook: XlsxWorkbook | undefined;
+  let workbook: XlsxFile | undefined;
   let name: string | undefined;
   const storageKey = () => `${CHOICE_KEY}:${name ?? ''}`;
   return {
@@ -110,8 +110,8 @@ export function browserHost(): BrowserHost {
     port: () => workbook,
     fileName: () => name,
     async open(file) {
-      const { XlsxWorkbook: Xlsx } = await import(/* webpackChunkName: "xlsx" */ '../workbook/xlsx');
-      workbook = await Xlsx.fromBuffer(new Uint8Array(await file.arrayBuffer()));
+      const { xlsxOpen } = await import(/* webpackChunkName: "xlsx" */ '../workbook/xlsxLean');
+      workbook = await xlsxOpen(new Uint8Array(await file.arrayBuffer()));
       name = file.name;
     },
     // In the browser there is no Excel to select a cell in: the finding names it instead.

@@ -97,7 +97,7 @@ interface Unvalued {
  * uncalculated; `emptyResults` (read from the file only when there are such cells) names
  * those whose value is an empty text.
  */
-async function worksheetRead(ws: ExcelJS.Worksheet, emptyResults: () => Promise<ReadonlySet<string>>): Promise<{ cells: CellValue[][]; merges: CellArea[] }> {
+export async function worksheetRead(ws: ExcelJS.Worksheet, emptyResults: () => Promise<ReadonlySet<string>>): Promise<{ cells: CellValue[][]; merges: CellArea[] }> {
   const cells: CellValue[][] = [];
   const unvalued: Unvalued[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -166,7 +166,7 @@ function applyCell(cell: ExcelJS.Cell, spec: SpecCell): void {
 }
 
 /** A generated sheet's cells, styles, widths, frozen rows, conditional formats and protection. */
-async function worksheetRender(ws: ExcelJS.Worksheet, spec: SheetSpec): Promise<void> {
+export async function worksheetRender(ws: ExcelJS.Worksheet, spec: SheetSpec): Promise<void> {
   spec.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   spec.rows.forEach((row, r) => {
     row.forEach((cell, c) => {
@@ -188,7 +188,7 @@ async function worksheetRender(ws: ExcelJS.Worksheet, spec: SheetSpec): Promise<
   if (spec.kind !== 'settings') await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
 }
 
-function worksheetAdd(wb: ExcelJS.Workbook, name: string, spec: SheetSpec): ExcelJS.Worksheet {
+export function worksheetAdd(wb: ExcelJS.Workbook, name: string, spec: SheetSpec): ExcelJS.Worksheet {
   return wb.addWorksheet(name, { views: spec.freezeRows > 0 ? [{ state: 'frozen', ySplit: spec.freezeRows }] : [] });
 }
 
