@@ -3,7 +3,7 @@
 // `finsam rapporter` end to end as a fresh process, beside exceljs's streaming read of the
 // same file and LibreOffice's open-and-save where `soffice` exists — time, peak memory and
 // the ratios — and the Office adapter's round trips per size in the in-memory Excel host.
-//   npm run bench:books [-- --sizes 10000,100000,1000000] [--timeout 600]
+//   npm run bench:books [-- --sizes 10000,100000,1000000] [--timeout 600]   (npm run bench runs it, then the calculation alone)
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';

@@ -2,7 +2,7 @@
 // (summarise, positions, resultaträkning, balansräkning, driftredovisning, Kontroller) on
 // generated balanced ledgers of 10 000, 100 000 and 1 000 000 rows, each size in a fresh
 // process so that its peak memory is its own. Parsing .xlsx is measured separately.
-//   npm run bench [-- --sizes 10000,100000] [--xlsx-rows 100000]
+//   npm run bench:compute [-- --sizes 10000,100000] [--xlsx-rows 100000]
 import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { bokslutCompute } from '../src/core/bokslut';
