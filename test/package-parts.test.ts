@@ -12,7 +12,8 @@ import ExcelJS from 'exceljs';
 import { goalsRun } from '../src/pipeline/goals';
 import { reportsRun } from '../src/pipeline/run';
 import { XlsxWorkbook } from '../src/workbook/xlsx';
-import { zipRawEntries, zipWrite, type ZipOut } from '../src/workbook/xlsxPackage';
+import { zipRawEntries } from '../src/workbook/xlsxPackage';
+import { zipEntryDataOffset, zipWrite, type ZipOut } from '../src/workbook/zip';
 import { zipEntryBytes } from '../src/workbook/zip';
 import { EXAMPLES, FIXED_NOW } from './helpers';
 
@@ -23,7 +24,7 @@ async function parts(bytes: Uint8Array): Promise<Map<string, { sha: string; raw:
   for (const e of zipRawEntries(bytes)) {
     if (e.name.endsWith('/')) continue;
     const data = await zipEntryBytes(bytes, e);
-    out.set(e.name, { sha: createHash('sha256').update(data).digest('hex'), raw: bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize), text: new TextDecoder().decode(data) });
+    out.set(e.name, { sha: createHash('sha256').update(data).digest('hex'), raw: bytes.subarray(zipEntryDataOffset(bytes, e), zipEntryDataOffset(bytes, e) + e.compressedSize), text: new TextDecoder().decode(data) });
   }
   return out;
 }

@@ -135,8 +135,11 @@ describe('formula cells whose value is an empty text', () => {
 test('where the platform cannot inflate (a browser before 2023) the directory is still checked, the sheets left to exceljs', async () => {
   const sound = await xlsx();
   const withoutList = await xlsx((z) => void z.remove('xl/workbook.xml'));
+  // A browser has neither DecompressionStream (before 2023) nor Node's zlib.
   const inflater = Object.getOwnPropertyDescriptor(globalThis, 'DecompressionStream');
+  const builtin = process.getBuiltinModule;
   Object.defineProperty(globalThis, 'DecompressionStream', { value: undefined, configurable: true, writable: true });
+  (process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined;
   try {
     await jest.isolateModulesAsync(async () => {
       const m = await import('./xlsxFile');
@@ -146,5 +149,6 @@ test('where the platform cannot inflate (a browser before 2023) the directory is
     });
   } finally {
     if (inflater) Object.defineProperty(globalThis, 'DecompressionStream', inflater);
+    (process as { getBuiltinModule?: unknown }).getBuiltinModule = builtin;
   }
 });

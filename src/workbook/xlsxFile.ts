@@ -4,6 +4,7 @@
 // with a Swedish message that says what to do — never a library's text. For a sound package it
 // lists the worksheets and their parts, and finds in a sheet's part the cells whose formula has
 // an empty text as its calculated value (exceljs reads those like a formula without a value).
+import { xmlUnescape } from './xmlScan';
 import { type ZipEntry, zipEntries, zipEntryText, ZipFormatError, zipInflateAvailable, zipLooksLike } from './zip';
 
 /** What is wrong with the file; the message says it in Swedish. */
@@ -157,21 +158,6 @@ export interface XlsxPackage {
   readonly parts: ReadonlySet<string>;
 }
 
-const XML_ENTITIES = new Map([
-  ['amp', '&'],
-  ['lt', '<'],
-  ['gt', '>'],
-  ['quot', '"'],
-  ['apos', "'"],
-]);
-
-function xmlDecode(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, ref: string) => {
-    if (ref.startsWith('#x') || ref.startsWith('#X')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return String.fromCodePoint(Number(ref.slice(1)));
-    return XML_ENTITIES.get(ref) ?? whole;
-  });
-}
 
 /** The attributes of every element with this local name (any namespace prefix), as Maps by local name. */
 function xmlElements(xml: string, local: string): Map<string, string>[] {
@@ -180,7 +166,7 @@ function xmlElements(xml: string, local: string): Map<string, string>[] {
     const attrs = new Map<string, string>();
     for (const a of (m[1] ?? '').matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
       const name = (a[1] as string).replace(/^[\w.-]+:/, '');
-      attrs.set(name, xmlDecode(a[2] ?? a[3] ?? ''));
+      attrs.set(name, xmlUnescape(a[2] ?? a[3] ?? ''));
     }
     out.push(attrs);
   }
@@ -188,7 +174,7 @@ function xmlElements(xml: string, local: string): Map<string, string>[] {
 }
 
 /** A relationship's target inside the package, from the folder of the part that names it. */
-function partResolve(folder: string, target: string): string {
+export function packagePartResolve(folder: string, target: string): string {
   const path = target.startsWith('/') ? target.slice(1) : `${folder}/${target}`;
   const parts: string[] = [];
   for (const p of path.split('/')) {
@@ -255,7 +241,7 @@ export async function xlsxPackageInspect(bytes: Uint8Array): Promise<XlsxPackage
   for (const r of xmlElements(await entryText(bytes, relsEntry), 'Relationship')) {
     const id = r.get('Id');
     if (id === undefined) continue;
-    rels.set(id, { type: r.get('Type') ?? '', part: partResolve('xl', r.get('Target') ?? ''), external: (r.get('TargetMode') ?? '').toLowerCase() === 'external' });
+    rels.set(id, { type: r.get('Type') ?? '', part: packagePartResolve('xl', r.get('Target') ?? ''), external: (r.get('TargetMode') ?? '').toLowerCase() === 'external' });
   }
   // The parts that change what a cell reads as: the shared texts (without them a text cell reads
   // as a number) and the styles (without them a date reads as a number, a percent as a fraction).

@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { type SheetSnapshot, type SheetSpec, type WorkbookPort, type WriteOutcome, sheetAlternativeName, sheetIsGenerated } from './port';
 import { worksheetAdd, worksheetRead, worksheetRender, XlsxWorkbook } from './xlsx';
 import { xlsxPackageCompose, xlsxPackageComposable, XlsxPackageUnsupported } from './xlsxPackage';
-import { xlsxReadAvailable, xlsxReadSheets } from './xlsxRead';
+import { xlsxReadSheets } from './xlsxRead';
+import { zipInflateAvailable } from './zip';
 import { xlsxPackageInspect } from './xlsxFile';
 
 /** What the command line and the browser mode need of an opened .xlsx file. */
@@ -97,7 +98,7 @@ export class XlsxLeanWorkbook implements XlsxFile {
  * exceljs's whole-workbook model. Throws WorkbookFileError for what is no readable workbook.
  */
 export async function xlsxOpen(bytes: Uint8Array): Promise<XlsxFile> {
-  if (xlsxReadAvailable()) {
+  if (zipInflateAvailable()) {
     await xlsxPackageInspect(bytes);
     if (await xlsxPackageComposable(bytes)) return XlsxLeanWorkbook.open(bytes);
   }

@@ -8,7 +8,9 @@
 //
 // The generated sheets come from a small package holding only them (exceljs writes it): their
 // style indexes are moved past the original's, their shared texts written into the cells.
-import { type ZipEntry, zipEntryBytes } from './zip';
+import { packagePartResolve } from './xlsxFile';
+import { xmlUnescape } from './xmlScan';
+import { type ZipEntry, zipEntries, zipEntryBytes, zipEntryDataOffset, ZipFormatError, type ZipOut, zipWrite } from './zip';
 
 /** The package cannot be put together this way (zip64, a prefixed XML document, …). */
 export class XlsxPackageUnsupported extends Error {
@@ -18,224 +20,22 @@ export class XlsxPackageUnsupported extends Error {
 // ---------------------------------------------------------------------------------------------
 // Zip: the directory with everything needed to copy an entry as it is.
 
-interface RawEntry extends ZipEntry {
-  readonly crc: number;
-  readonly size: number;
-  /** The central directory record (46 bytes, name, extra field, comment). */
-  readonly central: Uint8Array;
-  /** Where the compressed data starts. */
-  readonly dataOffset: number;
-}
-
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const MAX_32 = 0xffffffff;
-
-function u16(b: Uint8Array, at: number): number {
-  if (at + 2 > b.length) throw new XlsxPackageUnsupported('zip directory runs past the end');
-  return (b[at] as number) | ((b[at + 1] as number) << 8);
-}
-
-function u32(b: Uint8Array, at: number): number {
-  return (u16(b, at) + u16(b, at + 2) * 0x10000) >>> 0;
-}
-
-/** The archive's entries in directory order. Zip64 archives are refused. */
-export function zipRawEntries(bytes: Uint8Array): RawEntry[] {
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (u32(bytes, i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new XlsxPackageUnsupported('no end of central directory');
-  const count = u16(bytes, eocd + 10);
-  const offset = u32(bytes, eocd + 16);
-  if (count === 0xffff || offset === MAX_32 || u16(bytes, eocd + 4) !== 0) throw new XlsxPackageUnsupported('zip64 or multi-disk archive');
-  const decoder = new TextDecoder('utf-8');
-  const out: RawEntry[] = [];
-  let at = offset;
-  for (let n = 0; n < count; n++) {
-    if (u32(bytes, at) !== CENTRAL) throw new XlsxPackageUnsupported('bad central directory entry');
-    const nameLength = u16(bytes, at + 28);
-    const length = 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
-    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    const compressedSize = u32(bytes, at + 20);
-    const size = u32(bytes, at + 24);
-    const localOffset = u32(bytes, at + 42);
-    if (compressedSize === MAX_32 || size === MAX_32 || localOffset === MAX_32) throw new XlsxPackageUnsupported('zip64 entry');
-    if (u32(bytes, localOffset) !== LOCAL) throw new XlsxPackageUnsupported(`${name}: bad local header`);
-    const dataOffset = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
-    if (dataOffset + compressedSize > bytes.length) throw new XlsxPackageUnsupported(`${name} runs past the end`);
-    out.push({
-      name,
-      method: u16(bytes, at + 10),
-      flags: u16(bytes, at + 8),
-      compressedSize,
-      localOffset,
-      crc: u32(bytes, at + 16),
-      size,
-      central: bytes.subarray(at, at + length),
-      dataOffset,
-    });
-    at += length;
-  }
-  return out;
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-async function streamBytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const next = await reader.read();
-    if (next.done) break;
-    chunks.push(next.value);
-    length += next.value.length;
-  }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-/** Raw deflate by the platform's CompressionStream; undefined where it has none (stored then). */
-async function deflateRaw(data: Uint8Array): Promise<Uint8Array | undefined> {
-  let deflater: CompressionStream;
+/** The archive's entries in directory order. Zip64 archives and ones that cannot be read are refused. */
+export function zipRawEntries(bytes: Uint8Array): ZipEntry[] {
   try {
-    deflater = new CompressionStream('deflate-raw');
-  } catch {
-    return undefined;
+    const entries = [...zipEntries(bytes).values()];
+    if (entries.some((e) => e.zip64)) throw new XlsxPackageUnsupported('zip64 archive');
+    for (const e of entries) zipEntryDataOffset(bytes, e);
+    return entries;
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw new XlsxPackageUnsupported(e.message);
+    throw e;
   }
-  const writer = deflater.writable.getWriter();
-  writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
-  writer.close().catch(() => undefined);
-  return streamBytes(deflater.readable);
-}
-
-/** An entry of the archive to write: copied from the original, or new content. */
-export type ZipOut = { readonly kind: 'copy'; readonly entry: RawEntry } | { readonly kind: 'new'; readonly name: string; readonly data: Uint8Array };
-
-class ByteWriter {
-  private chunks: Uint8Array[] = [];
-  length = 0;
-  bytes(b: Uint8Array): void {
-    this.chunks.push(b);
-    this.length += b.length;
-  }
-  header(fields: readonly (readonly [number, 2 | 4])[]): Uint8Array {
-    const size = fields.reduce((s, [, n]) => s + n, 0);
-    const b = new Uint8Array(size);
-    const view = new DataView(b.buffer);
-    let at = 0;
-    for (const [v, n] of fields) {
-      if (n === 2) view.setUint16(at, v, true);
-      else view.setUint32(at, v >>> 0, true);
-      at += n;
-    }
-    return b;
-  }
-  result(): Uint8Array {
-    const out = new Uint8Array(this.length);
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
-  }
-}
-
-// 1980-01-01 00:00: new entries carry a fixed time, so the same input gives the same file.
-const DOS_TIME = 0;
-const DOS_DATE = 0x21;
-
-/** Writes the archive: copied entries keep their compressed data, CRC and sizes; new ones are deflated. */
-export async function zipWrite(source: Uint8Array, entries: readonly ZipOut[]): Promise<Uint8Array> {
-  const out = new ByteWriter();
-  const centrals: Uint8Array[] = [];
-  const encoder = new TextEncoder();
-  for (const e of entries) {
-    const offset = out.length;
-    if (offset > MAX_32 - 1) throw new XlsxPackageUnsupported('archive too large without zip64');
-    if (e.kind === 'copy') {
-      const c = e.entry.central;
-      const nameBytes = c.subarray(46, 46 + u16(c, 28));
-      // Bit 3 (sizes in a data descriptor) is cleared: the sizes go into the local header.
-      const flags = e.entry.flags & ~0x8;
-      out.bytes(out.header([[LOCAL, 4], [u16(c, 6), 2], [flags, 2], [e.entry.method, 2], [u16(c, 12), 2], [u16(c, 14), 2], [e.entry.crc, 4], [e.entry.compressedSize, 4], [e.entry.size, 4], [nameBytes.length, 2], [0, 2]]));
-      out.bytes(nameBytes);
-      out.bytes(source.subarray(e.entry.dataOffset, e.entry.dataOffset + e.entry.compressedSize));
-      // A copy (a Node Buffer's slice() would share the source's memory).
-      const central = new Uint8Array(c);
-      const view = new DataView(central.buffer, central.byteOffset, central.byteLength);
-      view.setUint16(8, flags, true);
-      view.setUint32(42, offset, true);
-      centrals.push(central);
-    } else {
-      const name = encoder.encode(e.name);
-      const deflated = await deflateRaw(e.data);
-      const method = deflated ? 8 : 0;
-      const data = deflated ?? e.data;
-      const crc = crc32(e.data);
-      const flags = /[^\x20-\x7e]/.test(e.name) ? 0x800 : 0;
-      out.bytes(out.header([[LOCAL, 4], [20, 2], [flags, 2], [method, 2], [DOS_TIME, 2], [DOS_DATE, 2], [crc, 4], [data.length, 4], [e.data.length, 4], [name.length, 2], [0, 2]]));
-      out.bytes(name);
-      out.bytes(data);
-      const head = out.header([[CENTRAL, 4], [20, 2], [20, 2], [flags, 2], [method, 2], [DOS_TIME, 2], [DOS_DATE, 2], [crc, 4], [data.length, 4], [e.data.length, 4], [name.length, 2], [0, 2], [0, 2], [0, 2], [0, 2], [0, 4], [offset, 4]]);
-      const central = new Uint8Array(head.length + name.length);
-      central.set(head);
-      central.set(name, head.length);
-      centrals.push(central);
-    }
-  }
-  const directoryOffset = out.length;
-  for (const c of centrals) out.bytes(c);
-  const directorySize = out.length - directoryOffset;
-  if (entries.length >= 0xffff || out.length > MAX_32) throw new XlsxPackageUnsupported('archive too large without zip64');
-  out.bytes(out.header([[EOCD, 4], [0, 2], [0, 2], [entries.length, 2], [entries.length, 2], [directorySize, 4], [directoryOffset, 4], [0, 2]]));
-  return out.result();
 }
 
 // ---------------------------------------------------------------------------------------------
 // XML, as text: the parts are edited where they list sheets and styles, the rest left as written.
 
-const XML_ENTITIES = new Map([
-  ['amp', '&'],
-  ['lt', '<'],
-  ['gt', '>'],
-  ['quot', '"'],
-  ['apos', "'"],
-]);
-
-function xmlDecode(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, ref: string) => {
-    if (/^#x/i.test(ref)) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return String.fromCodePoint(Number(ref.slice(1)));
-    return XML_ENTITIES.get(ref) ?? whole;
-  });
-}
 
 export function xmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -244,7 +44,7 @@ export function xmlEscape(text: string): string {
 /** The attributes of a start tag by their qualified name. */
 function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const a of tag.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(a[1] as string, xmlDecode(a[2] ?? a[3] ?? ''));
+  for (const a of tag.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(a[1] as string, xmlUnescape(a[2] ?? a[3] ?? ''));
   return out;
 }
 
@@ -416,15 +216,6 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const WORKSHEET_REL = `${REL_NS}/worksheet`;
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 
-function partResolve(folder: string, target: string): string {
-  const path = target.startsWith('/') ? target.slice(1) : `${folder}/${target}`;
-  const parts: string[] = [];
-  for (const p of path.split('/')) {
-    if (p === '..') parts.pop();
-    else if (p !== '.' && p !== '') parts.push(p);
-  }
-  return parts.join('/');
-}
 
 function relsPartOf(part: string): string {
   const i = part.lastIndexOf('/');
@@ -432,13 +223,13 @@ function relsPartOf(part: string): string {
 }
 
 class PackageReader {
-  readonly entries: RawEntry[];
-  private readonly byName = new Map<string, RawEntry>();
+  readonly entries: ZipEntry[];
+  private readonly byName = new Map<string, ZipEntry>();
   constructor(readonly bytes: Uint8Array) {
     this.entries = zipRawEntries(bytes);
     for (const e of this.entries) this.byName.set(e.name.replace(/^\//, '').toLowerCase(), e);
   }
-  entry(part: string): RawEntry | undefined {
+  entry(part: string): ZipEntry | undefined {
     return this.byName.get(part.toLowerCase());
   }
   async text(part: string): Promise<string> {
@@ -456,7 +247,7 @@ class PackageReader {
     for (const m of (await this.text('xl/_rels/workbook.xml.rels')).matchAll(/<Relationship\b[^>]*>/g)) {
       const a = attributes(m[0]);
       const external = (a.get('TargetMode') ?? '').toLowerCase() === 'external';
-      rels.set(a.get('Id') ?? '', { type: a.get('Type') ?? '', part: external ? '' : partResolve('xl', a.get('Target') ?? '') });
+      rels.set(a.get('Id') ?? '', { type: a.get('Type') ?? '', part: external ? '' : packagePartResolve('xl', a.get('Target') ?? '') });
     }
     return rels;
   }
@@ -563,5 +354,10 @@ export async function xlsxPackageCompose(original: Uint8Array, generated: Uint8A
     out.push(data ? { kind: 'new', name: e.name, data } : { kind: 'copy', entry: e });
   }
   for (const a of added) out.push({ kind: 'new', name: a.name, data: a.data });
-  return zipWrite(original, out);
+  try {
+    return await zipWrite(original, out);
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw new XlsxPackageUnsupported(e.message);
+    throw e;
+  }
 }

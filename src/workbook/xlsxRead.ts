@@ -5,9 +5,9 @@
 // Before anything is inflated the package's declared sizes are checked against fixed limits.
 import { addressArea, numberFormatIsPercent } from './address';
 import { type CellArea, type CellValue, CELL_ERROR_UNCALCULATED, type SheetSnapshot, sheetIsGenerated } from './port';
-import { WorkbookFileError, WORKBOOK_FILE_MESSAGES, workbookFileSniff, xlsxPackageInspect } from './xlsxFile';
+import { packagePartResolve, WorkbookFileError, WORKBOOK_FILE_MESSAGES, workbookFileSniff, xlsxPackageInspect } from './xlsxFile';
 import { officeUnescape, xmlAttributes, xmlNameIs, xmlStartTags, xmlTagEnd, xmlTextRuns, xmlUnescape } from './xmlScan';
-import { type ZipEntry, zipEntries } from './zip';
+import { type ZipEntry, zipEntries, zipEntryBytes } from './zip';
 
 // ---------------------------------------------------------------------------------------------
 // Limits, checked on the sizes the zip directory declares before anything is inflated, and
@@ -31,52 +31,12 @@ function tooLarge(what: string): WorkbookFileError {
   return new WorkbookFileError('skadad', `arbetsboken går inte att läsa: ${what}: ${SAVE_SMALLER}`);
 }
 
-/** The uncompressed size the zip directory declares for each entry (zip64 sizes included). */
-function zipDeclaredSizes(bytes: Uint8Array): Map<string, number> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (at: number) => view.getUint16(at, true);
-  const u32 = (at: number) => view.getUint32(at, true);
-  const u64 = (at: number) => u32(at) + u32(at + 4) * 0x1_0000_0000;
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (u32(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  const sizes = new Map<string, number>();
-  if (eocd < 0) return sizes;
-  let count = u16(eocd + 10);
-  let at = u32(eocd + 16);
-  if ((count === 0xffff || at === 0xffffffff) && eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
-    const z = u64(eocd - 12);
-    count = u64(z + 32);
-    at = u64(z + 48);
-  }
-  const decoder = new TextDecoder('utf-8');
-  for (let n = 0; n < count && at + 46 <= bytes.length && u32(at) === 0x02014b50; n++) {
-    const nameLength = u16(at + 28);
-    const extraLength = u16(at + 30);
-    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    let size = u32(at + 24);
-    if (size === 0xffffffff) {
-      // Zip64: the uncompressed size comes first in the extra field's block 1.
-      for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; x += 4 + u16(x + 2)) {
-        if (u16(x) === 1) size = u64(x + 4);
-      }
-    }
-    sizes.set(name.replace(/^\//, ''), size);
-    at += 46 + nameLength + extraLength + u16(at + 32);
-  }
-  return sizes;
-}
-
-function limitsCheck(bytes: Uint8Array, entries: Map<string, ZipEntry>): Map<string, number> {
-  const sizes = zipDeclaredSizes(bytes);
+/** The declared sizes held against the limits, before anything is inflated. */
+function limitsCheck(entries: Map<string, ZipEntry>): void {
   let total = 0;
   for (const entry of entries.values()) {
     const name = entry.name.replace(/^\//, '');
-    const size = sizes.get(name) ?? 0;
+    const size = entry.size;
     total += size;
     if (size > XLSX_READ_LIMITS.partBytes) throw tooLarge(`delen ${name} är ${mib(size)} uppackad, mer än gränsen ${mib(XLSX_READ_LIMITS.partBytes)}`);
     if (size > XLSX_READ_LIMITS.ratioFrom && size > XLSX_READ_LIMITS.ratio * Math.max(1, entry.compressedSize)) {
@@ -84,76 +44,19 @@ function limitsCheck(bytes: Uint8Array, entries: Map<string, ZipEntry>): Map<str
     }
   }
   if (total > XLSX_READ_LIMITS.totalBytes) throw tooLarge(`filens delar är ${mib(total)} uppackade, mer än gränsen ${mib(XLSX_READ_LIMITS.totalBytes)}`);
-  return sizes;
 }
 
 function mib(bytes: number): string {
   return `${Math.ceil(bytes / MIB)} MiB`;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Inflating: Node's zlib where there is one (the command line), else DecompressionStream.
-
-type InflateRawSync = (data: Uint8Array, options: { maxOutputLength: number }) => Uint8Array;
-
-let nodeInflate: InflateRawSync | null | undefined;
-
-function nodeInflater(): InflateRawSync | null {
-  if (nodeInflate === undefined) {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const zlib = proc?.getBuiltinModule?.('node:zlib') as { inflateRawSync?: InflateRawSync } | undefined;
-    nodeInflate = zlib?.inflateRawSync ?? null;
-  }
-  return nodeInflate;
-}
-
-async function streamInflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
-  const inflater = new DecompressionStream('deflate-raw');
-  const writer = inflater.writable.getWriter();
-  writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
-  writer.close().catch(() => undefined);
-  const reader = inflater.readable.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const next = await reader.read();
-    if (next.done) break;
-    length += next.value.length;
-    if (length > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new Error('part inflates past its declared size');
-    }
-    chunks.push(next.value);
-  }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-/** Whether this platform can read a package here (it inflates raw deflate data). */
-export function xlsxReadAvailable(): boolean {
-  if (nodeInflater()) return true;
-  try {
-    new DecompressionStream('deflate-raw');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The package as read here: its entries, their declared sizes, and the text of a part. */
+/** The package as read here: its entries and the text of a part, inflated to at most its declared size. */
 class Package {
   private readonly decoder = new TextDecoder('utf-8');
 
   constructor(
     private readonly bytes: Uint8Array,
     private readonly entries: Map<string, ZipEntry>,
-    private readonly sizes: Map<string, number>,
   ) {}
 
   entry(name: string): ZipEntry | undefined {
@@ -164,43 +67,16 @@ class Package {
     const entry = this.entry(name);
     if (!entry) return undefined;
     try {
-      return this.decoder.decode(await this.raw(entry, this.sizes.get(name) ?? XLSX_READ_LIMITS.partBytes));
+      return this.decoder.decode(await zipEntryBytes(this.bytes, entry, Math.min(entry.size, XLSX_READ_LIMITS.partBytes)));
     } catch (e) {
-      if (e instanceof WorkbookFileError) throw e;
       throw new WorkbookFileError('skadad', WORKBOOK_FILE_MESSAGES.damaged, { cause: e });
     }
-  }
-
-  private async raw(entry: ZipEntry, declared: number): Promise<Uint8Array> {
-    const b = this.bytes;
-    if (entry.flags & 1) throw new Error(`${entry.name} is encrypted`);
-    const at = entry.localOffset;
-    if (at + 30 > b.length || b[at] !== 0x50 || b[at + 1] !== 0x4b || b[at + 2] !== 3 || b[at + 3] !== 4) throw new Error(`${entry.name}: bad local header`);
-    const start = at + 30 + ((b[at + 26] as number) | ((b[at + 27] as number) << 8)) + ((b[at + 28] as number) | ((b[at + 29] as number) << 8));
-    const end = start + entry.compressedSize;
-    if (end > b.length) throw new Error(`${entry.name} runs past the end`);
-    const data = b.subarray(start, end);
-    if (entry.method === 0) return data;
-    if (entry.method !== 8) throw new Error(`${entry.name}: compression method ${entry.method}`);
-    const limit = Math.max(1, Math.min(declared, XLSX_READ_LIMITS.partBytes));
-    const inflate = nodeInflater();
-    return inflate ? inflate(data, { maxOutputLength: limit }) : streamInflate(data, limit);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Workbook, relationships, shared texts, styles.
 
-/** A relationship's target inside the package, from the folder of the part that names it. */
-function partResolve(folder: string, target: string): string {
-  const path = target.startsWith('/') ? target.slice(1) : `${folder}/${target}`;
-  const parts: string[] = [];
-  for (const p of path.split('/')) {
-    if (p === '..') parts.pop();
-    else if (p !== '.' && p !== '') parts.push(p);
-  }
-  return parts.join('/');
-}
 
 /** The workbook's parts of shared texts and styles, by its relationships (else their usual names). */
 function workbookParts(rels: string | undefined): { sharedStrings: string; styles: string } {
@@ -210,7 +86,7 @@ function workbookParts(rels: string | undefined): { sharedStrings: string; style
     const a = xmlAttributes(rels, at, end);
     if ((a.get('TargetMode') ?? '').toLowerCase() === 'external') continue;
     const type = a.get('Type') ?? '';
-    const target = partResolve('xl', a.get('Target') ?? '');
+    const target = packagePartResolve('xl', a.get('Target') ?? '');
     if (type.endsWith('/sharedStrings')) found.sharedStrings = target;
     else if (type.endsWith('/styles')) found.styles = target;
   }
@@ -593,10 +469,10 @@ async function open(bytes: Uint8Array): Promise<Opened> {
   } catch {
     // The package inspection below says what is wrong with the directory.
   }
-  const sizes = entries ? limitsCheck(bytes, entries) : new Map<string, number>();
+  if (entries) limitsCheck(entries);
   const inspected = await xlsxPackageInspect(bytes);
   if (!entries || !inspected.worksheets) throw new Error('arbetsboken kan inte läsas här: webbläsaren kan inte packa upp filen');
-  const pkg = new Package(bytes, entries, sizes);
+  const pkg = new Package(bytes, entries);
   return { pkg, sheets: inspected.worksheets, workbookXml: (await pkg.text('xl/workbook.xml')) ?? '' };
 }
 

@@ -1,14 +1,23 @@
-// A zip archive's directory and the text of single entries, read without a library: enough to
-// tell what an .xlsx package holds (its part names, its list of sheets) before exceljs opens
-// it. Deflated entries are inflated by the platform's DecompressionStream (Node, browsers).
+// A zip archive read without a library — the one place that knows the format: the central
+// directory (every entry with what it takes to read it or copy it as it is), an entry's
+// compressed data, inflating it (Node's zlib where there is one, the command line; else the
+// platform's DecompressionStream, browsers; both held to a limit on the output), and writing
+// an archive whose copied entries keep their compressed data.
 
 export interface ZipEntry {
   readonly name: string;
   /** 0 stored, 8 deflated; anything else cannot be read here. */
   readonly method: number;
   readonly flags: number;
+  readonly crc: number;
   readonly compressedSize: number;
+  /** The uncompressed size the directory declares. */
+  readonly size: number;
   readonly localOffset: number;
+  /** The entry's central directory record (46 bytes, name, extra field, comment). */
+  readonly central: Uint8Array;
+  /** True when the entry or the archive needs zip64 records. */
+  readonly zip64: boolean;
 }
 
 /** The archive cannot be read: no directory, a truncated or inconsistent one, an unknown method. */
@@ -51,9 +60,11 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     }
   }
   if (eocd < 0) throw new ZipFormatError('no end of central directory');
+  if (u16(bytes, eocd + 4) !== 0) throw new ZipFormatError('multi-disk archive');
   let count = u16(bytes, eocd + 10);
   let offset = u32(bytes, eocd + 16);
-  if ((count === 0xffff || offset === MAX_32) && eocd >= 20 && u32(bytes, eocd - 20) === EOCD64_LOCATOR) {
+  const archive64 = count === 0xffff || offset === MAX_32;
+  if (archive64 && eocd >= 20 && u32(bytes, eocd - 20) === EOCD64_LOCATOR) {
     const at = u64(bytes, eocd - 12);
     if (u32(bytes, at) !== EOCD64) throw new ZipFormatError('bad zip64 directory');
     count = u64(bytes, at + 32);
@@ -70,10 +81,11 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     if (at + 46 + nameLength > bytes.length) throw new ZipFormatError('name runs past the end');
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     let compressedSize = u32(bytes, at + 20);
-    const size = u32(bytes, at + 24);
+    let size = u32(bytes, at + 24);
     let localOffset = u32(bytes, at + 42);
     // Zip64: the sizes and offset that do not fit 32 bits follow in the extra field, in this order.
-    if (compressedSize === MAX_32 || size === MAX_32 || localOffset === MAX_32) {
+    const entry64 = compressedSize === MAX_32 || size === MAX_32 || localOffset === MAX_32;
+    if (entry64) {
       let x = at + 46 + nameLength;
       const end = x + extraLength;
       while (x + 4 <= end) {
@@ -81,7 +93,10 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
         const length = u16(bytes, x + 2);
         if (id === 1) {
           let y = x + 4;
-          if (size === MAX_32) y += 8;
+          if (size === MAX_32) {
+            size = u64(bytes, y);
+            y += 8;
+          }
           if (compressedSize === MAX_32) {
             compressedSize = u64(bytes, y);
             y += 8;
@@ -91,42 +106,62 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
         x += 4 + length;
       }
     }
-    entries.set(name, { name, method: u16(bytes, at + 10), flags: u16(bytes, at + 8), compressedSize, localOffset });
-    at += 46 + nameLength + extraLength + commentLength;
+    const length = 46 + nameLength + extraLength + commentLength;
+    entries.set(name, { name, method: u16(bytes, at + 10), flags: u16(bytes, at + 8), crc: u32(bytes, at + 16), compressedSize, size, localOffset, central: bytes.subarray(at, at + length), zip64: archive64 || entry64 });
+    at += length;
   }
   return entries;
 }
 
-let inflateAvailable: boolean | undefined;
+type InflateRawSync = (data: Uint8Array, options: { maxOutputLength: number }) => Uint8Array;
 
-/** Whether the platform inflates raw deflate data (DecompressionStream 'deflate-raw': Node 18, browsers since 2023). */
-export function zipInflateAvailable(): boolean {
-  if (inflateAvailable === undefined) {
-    try {
-      new DecompressionStream('deflate-raw');
-      inflateAvailable = true;
-    } catch {
-      inflateAvailable = false;
-    }
+let nodeInflate: InflateRawSync | null | undefined;
+
+/** Node's zlib (reached without a static import, so that bundles for the browser stay free of it). */
+function nodeInflater(): InflateRawSync | null {
+  if (nodeInflate === undefined) {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const zlib = proc?.getBuiltinModule?.('node:zlib') as { inflateRawSync?: InflateRawSync } | undefined;
+    nodeInflate = zlib?.inflateRawSync ?? null;
   }
-  return inflateAvailable;
+  return nodeInflate;
 }
 
-async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
-  const inflater = new DecompressionStream('deflate-raw');
-  const writer = inflater.writable.getWriter();
-  // The writes settle as the reader below drains the output; their failure is the reader's.
-  writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
-  writer.close().catch(() => undefined);
-  const reader = inflater.readable.getReader();
+let streamAvailable: boolean | undefined;
+
+function decompressionStreamAvailable(): boolean {
+  if (streamAvailable === undefined) {
+    try {
+      new DecompressionStream('deflate-raw');
+      streamAvailable = true;
+    } catch {
+      streamAvailable = false;
+    }
+  }
+  return streamAvailable;
+}
+
+/** Whether the platform inflates raw deflate data (Node's zlib, or DecompressionStream: Node 18, browsers since 2023). */
+export function zipInflateAvailable(): boolean {
+  return nodeInflater() !== null || decompressionStreamAvailable();
+}
+
+/** Every chunk of a stream as one array; throws once more than `limit` bytes have come. */
+export async function zipStreamBytes(stream: ReadableStream<Uint8Array>, limit = Number.POSITIVE_INFINITY): Promise<Uint8Array> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
   for (;;) {
     const next = await reader.read();
     if (next.done) break;
-    chunks.push(next.value);
     length += next.value.length;
+    if (length > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new ZipFormatError('entry inflates past its declared size');
+    }
+    chunks.push(next.value);
   }
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
   const out = new Uint8Array(length);
   let at = 0;
   for (const c of chunks) {
@@ -136,21 +171,159 @@ async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
   return out;
 }
 
-/** The bytes of one entry. Throws ZipFormatError (or the inflater's error on corrupt data). */
-export async function zipEntryBytes(bytes: Uint8Array, entry: ZipEntry): Promise<Uint8Array> {
+/** Raw deflate data inflated, at most `limit` bytes of output. */
+export async function zipInflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
+  const inflate = nodeInflater();
+  if (inflate) return inflate(data, { maxOutputLength: Math.max(1, limit) });
+  const inflater = new DecompressionStream('deflate-raw');
+  const writer = inflater.writable.getWriter();
+  // The writes settle as the reader drains the output; their failure is the reader's.
+  writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  return zipStreamBytes(inflater.readable, limit);
+}
+
+/** Where an entry's compressed data starts, after its local header. Throws ZipFormatError. */
+export function zipEntryDataOffset(bytes: Uint8Array, entry: ZipEntry): number {
   if (entry.flags & 1) throw new ZipFormatError(`${entry.name} is encrypted`);
   const at = entry.localOffset;
   if (u32(bytes, at) !== LOCAL) throw new ZipFormatError(`${entry.name}: bad local header`);
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) throw new ZipFormatError(`${entry.name} runs past the end`);
-  const data = bytes.subarray(start, end);
+  if (start + entry.compressedSize > bytes.length) throw new ZipFormatError(`${entry.name} runs past the end`);
+  return start;
+}
+
+/**
+ * The bytes of one entry, inflated to at most `limit` bytes (by default its declared size).
+ * Throws ZipFormatError (or the inflater's error on corrupt data).
+ */
+export async function zipEntryBytes(bytes: Uint8Array, entry: ZipEntry, limit = entry.size): Promise<Uint8Array> {
+  const start = zipEntryDataOffset(bytes, entry);
+  const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) return data;
-  if (entry.method === 8) return inflateRaw(data);
+  if (entry.method === 8) return zipInflate(data, limit);
   throw new ZipFormatError(`${entry.name}: compression method ${entry.method}`);
 }
 
 /** The text of one entry (UTF-8, without a byte order mark). */
 export async function zipEntryText(bytes: Uint8Array, entry: ZipEntry): Promise<string> {
   return new TextDecoder('utf-8').decode(await zipEntryBytes(bytes, entry));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing an archive.
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function zipCrc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Raw deflate by the platform's CompressionStream; undefined where it has none (stored then). */
+async function deflateRaw(data: Uint8Array): Promise<Uint8Array | undefined> {
+  let deflater: CompressionStream;
+  try {
+    deflater = new CompressionStream('deflate-raw');
+  } catch {
+    return undefined;
+  }
+  const writer = deflater.writable.getWriter();
+  writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  return zipStreamBytes(deflater.readable);
+}
+
+/** An entry of the archive to write: copied from the original, or new content. */
+export type ZipOut = { readonly kind: 'copy'; readonly entry: ZipEntry } | { readonly kind: 'new'; readonly name: string; readonly data: Uint8Array };
+
+class ByteWriter {
+  private chunks: Uint8Array[] = [];
+  length = 0;
+  bytes(b: Uint8Array): void {
+    this.chunks.push(b);
+    this.length += b.length;
+  }
+  header(fields: readonly (readonly [number, 2 | 4])[]): Uint8Array {
+    const size = fields.reduce((s, [, n]) => s + n, 0);
+    const b = new Uint8Array(size);
+    const view = new DataView(b.buffer);
+    let at = 0;
+    for (const [v, n] of fields) {
+      if (n === 2) view.setUint16(at, v, true);
+      else view.setUint32(at, v >>> 0, true);
+      at += n;
+    }
+    return b;
+  }
+  result(): Uint8Array {
+    const out = new Uint8Array(this.length);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
+// 1980-01-01 00:00: new entries carry a fixed time, so the same input gives the same file.
+const DOS_TIME = 0;
+const DOS_DATE = 0x21;
+
+/** Writes the archive: copied entries keep their compressed data, CRC and sizes; new ones are deflated. */
+export async function zipWrite(source: Uint8Array, entries: readonly ZipOut[]): Promise<Uint8Array> {
+  const out = new ByteWriter();
+  const centrals: Uint8Array[] = [];
+  const encoder = new TextEncoder();
+  for (const e of entries) {
+    const offset = out.length;
+    if (offset > MAX_32 - 1) throw new ZipFormatError('archive too large without zip64');
+    if (e.kind === 'copy') {
+      const c = e.entry.central;
+      const nameBytes = c.subarray(46, 46 + u16(c, 28));
+      // Bit 3 (sizes in a data descriptor) is cleared: the sizes go into the local header.
+      const flags = e.entry.flags & ~0x8;
+      out.bytes(out.header([[LOCAL, 4], [u16(c, 6), 2], [flags, 2], [e.entry.method, 2], [u16(c, 12), 2], [u16(c, 14), 2], [e.entry.crc, 4], [e.entry.compressedSize, 4], [e.entry.size, 4], [nameBytes.length, 2], [0, 2]]));
+      out.bytes(nameBytes);
+      const dataOffset = zipEntryDataOffset(source, e.entry);
+      out.bytes(source.subarray(dataOffset, dataOffset + e.entry.compressedSize));
+      // A copy (a Node Buffer's slice() would share the source's memory).
+      const central = new Uint8Array(c);
+      const view = new DataView(central.buffer, central.byteOffset, central.byteLength);
+      view.setUint16(8, flags, true);
+      view.setUint32(42, offset, true);
+      centrals.push(central);
+    } else {
+      const name = encoder.encode(e.name);
+      const deflated = await deflateRaw(e.data);
+      const method = deflated ? 8 : 0;
+      const data = deflated ?? e.data;
+      const crc = zipCrc32(e.data);
+      const flags = /[^\x20-\x7e]/.test(e.name) ? 0x800 : 0;
+      out.bytes(out.header([[LOCAL, 4], [20, 2], [flags, 2], [method, 2], [DOS_TIME, 2], [DOS_DATE, 2], [crc, 4], [data.length, 4], [e.data.length, 4], [name.length, 2], [0, 2]]));
+      out.bytes(name);
+      out.bytes(data);
+      const head = out.header([[CENTRAL, 4], [20, 2], [20, 2], [flags, 2], [method, 2], [DOS_TIME, 2], [DOS_DATE, 2], [crc, 4], [data.length, 4], [e.data.length, 4], [name.length, 2], [0, 2], [0, 2], [0, 2], [0, 2], [0, 4], [offset, 4]]);
+      const central = new Uint8Array(head.length + name.length);
+      central.set(head);
+      central.set(name, head.length);
+      centrals.push(central);
+    }
+  }
+  const directoryOffset = out.length;
+  for (const c of centrals) out.bytes(c);
+  const directorySize = out.length - directoryOffset;
+  if (entries.length >= 0xffff || out.length > MAX_32) throw new ZipFormatError('archive too large without zip64');
+  out.bytes(out.header([[EOCD, 4], [0, 2], [0, 2], [entries.length, 2], [entries.length, 2], [directorySize, 4], [directoryOffset, 4], [0, 2]]));
+  return out.result();
 }
