@@ -98,3 +98,16 @@ test('two dimensions that both match Insatser: a finding naming both', () => {
   expect(f?.message).toContain('"Projekt"');
   expect(read.ledger).toBeUndefined();
 });
+
+test('a column placed by its content is stated, naming the column and the role taken', () => {
+  const { read } = sums([
+    ['Datum', '', 'Text', 'Värde'],
+    ['2024-01-01', 1930, 'IB', 100],
+    ['2024-01-01', 2010, 'IB', -100],
+    ['2024-02-01', 1930, 'Bidrag', 5.5],
+    ['2024-02-01', 3511, 'Bidrag', -5.5],
+  ], new Set(), 'Export');
+  const stated = read.findings.find((f) => f.code === 'antagande' && f.message.includes('efter innehållet'));
+  expect(stated?.message).toContain('kolumn B har lästs som Konto');
+  expect(stated?.message).toContain('kolumn D ("Värde") har lästs som Belopp');
+});

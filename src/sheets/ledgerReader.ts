@@ -5,7 +5,7 @@
 // summa rows are checks (ledgerSummaryRows.ts); the year comes from the date, else a
 // Period/År column, a period in a heading, the sheet's name, or Inställningar — never from
 // a print date. Every row keeps its cell.
-import { cellRef, type CellRef } from '../core/cellref';
+import { cellRef, type CellRef, columnLetters } from '../core/cellref';
 import { type Finding, finding } from '../core/findings';
 import { type Ledger, type LedgerRow } from '../core/ledger';
 import { type CellValue, type SheetSnapshot } from '../workbook/port';
@@ -229,6 +229,11 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
   if (!found.header || found.findings.some((f) => f.severity === 'blockerande')) return { ledger: undefined, findings: findings.done(), header: found.header };
   const header = headerWithCodeColumns(cells, found.header, options.insatsCodes ?? new Set());
   const cols = columnsOf(header);
+  // A column placed by its content, not its header, is a guess the revisor should see.
+  const guessed = [...header.columns].flatMap(([role, list]) => list.filter((c) => header.sources.get(c) === 'innehåll').map((c) => ({ role, c })));
+  if (guessed.length > 0) {
+    findings.add(finding('antagande', `Bladet ${sheet}: ${guessed.map((g) => `kolumn ${columnLetters(g.c)}${header.texts.get(g.c) ? ` ("${header.texts.get(g.c)}")` : ''} har lästs som ${g.role}`).join(', ')}, efter innehållet eftersom rubriken inte säger det. Stämmer det inte, ange kolumnen i bladet Inställningar ("Kolumn …") eller i aktivitetsfönstret.`, guessed.map((g) => cellRef(sheet, header.row, g.c))));
+  }
   // An amount in merged cells is read once, from its top-left cell: said at the range.
   const amountCols = new Set([cols.belopp, cols.debet, cols.kredit, cols.saldo].filter((c) => c !== undefined));
   for (const m of snapshot.merges ?? []) {
