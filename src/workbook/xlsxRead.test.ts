@@ -6,7 +6,8 @@ import JSZip from 'jszip';
 import { CELL_ERROR_UNCALCULATED, type SheetSnapshot } from './port';
 import { XlsxWorkbook } from './xlsx';
 import { WorkbookFileError } from './xlsxFile';
-import { cellStyleKinds, numberFormatIsDate, sharedStringsRead, xlsxReadSheets, xlsxSheetNames } from './xlsxRead';
+import { sharedStringsRead } from './sheetScan';
+import { cellStyleKinds, numberFormatIsDate, xlsxReadSheets, xlsxSheetNames } from './xlsxRead';
 import { xmlUnescape } from './xmlScan';
 
 const UNCALCULATED = { error: CELL_ERROR_UNCALCULATED };

@@ -1,13 +1,14 @@
 // Reads the cells of an .xlsx package directly: the zip directory, the list of sheets, the
-// shared texts, the number formats of the cell styles and each sheet's cells, scanned as text
-// in one pass. Gives the same snapshots as the .xlsx adapter (XlsxWorkbook.readSheets) in a
+// shared texts, the number formats of the cell styles and each sheet's cells, each part
+// inflated and scanned piece by piece (sheetScan.ts). Gives the same snapshots as the .xlsx adapter (XlsxWorkbook.readSheets) in a
 // fraction of the time and memory: only values are kept, never an object per empty cell.
 // Before anything is inflated the package's declared sizes are checked against fixed limits.
-import { addressArea, numberFormatIsPercent } from './address';
-import { type CellArea, type CellValue, CELL_ERROR_UNCALCULATED, type SheetSnapshot, sheetIsGenerated } from './port';
+import { numberFormatIsPercent } from './address';
+import { type SheetSnapshot, sheetIsGenerated } from './port';
+import { NUMBER_KIND, SharedStringsScan, SheetScan } from './sheetScan';
 import { packagePartResolve, WorkbookFileError, WORKBOOK_FILE_MESSAGES, workbookFileSniff, xlsxPackageInspect } from './xlsxFile';
-import { officeUnescape, xmlAttributes, xmlNameIs, xmlStartTags, xmlTagEnd, xmlTextRuns, xmlUnescape } from './xmlScan';
-import { type ZipEntry, zipEntries, zipEntryBytes } from './zip';
+import { xmlAttributes, xmlStartTags, xmlTagEnd } from './xmlScan';
+import { type ZipEntry, zipEntries, zipEntryBytes, zipEntryChunks } from './zip';
 
 // ---------------------------------------------------------------------------------------------
 // Limits, checked on the sizes the zip directory declares before anything is inflated, and
@@ -72,6 +73,24 @@ class Package {
       throw new WorkbookFileError('skadad', WORKBOOK_FILE_MESSAGES.damaged, { cause: e });
     }
   }
+
+  /**
+   * A part's text given piece by piece to `into` as it is inflated: the part is never whole in
+   * memory. False where the package has no such part.
+   */
+  async read(name: string, into: { push(piece: string): void }): Promise<boolean> {
+    const entry = this.entry(name);
+    if (!entry) return false;
+    const decoder = new TextDecoder('utf-8');
+    try {
+      for await (const chunk of zipEntryChunks(this.bytes, entry, Math.min(entry.size, XLSX_READ_LIMITS.partBytes))) into.push(decoder.decode(chunk, { stream: true }));
+      into.push(decoder.decode());
+    } catch (e) {
+      if (e instanceof WorkbookFileError) throw e;
+      throw new WorkbookFileError('skadad', WORKBOOK_FILE_MESSAGES.damaged, { cause: e });
+    }
+    return true;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -91,30 +110,6 @@ function workbookParts(rels: string | undefined): { sharedStrings: string; style
     else if (type.endsWith('/styles')) found.styles = target;
   }
   return found;
-}
-
-/** The shared texts in order: a rich text's runs joined, phonetic runs left out. */
-export function sharedStringsRead(xml: string): string[] {
-  const out: string[] = [];
-  let at = xml.indexOf('<si');
-  while (at >= 0) {
-    const end = xmlTagEnd(xml, at);
-    if (end < 0) break;
-    if (!xmlNameIs(xml, at, 'si')) {
-      at = xml.indexOf('<si', end);
-      continue;
-    }
-    if (xml.charCodeAt(end - 1) === 47) {
-      out.push('');
-      at = xml.indexOf('<si', end);
-      continue;
-    }
-    const close = xml.indexOf('</si>', end);
-    const stop = close < 0 ? xml.length : close;
-    out.push(officeUnescape(xmlTextRuns(xml, end + 1, stop) ?? ''));
-    at = xml.indexOf('<si', stop);
-  }
-  return out;
 }
 
 /** The built-in number formats of the ids that show a number (the others are locale-dependent). */
@@ -157,13 +152,6 @@ export function numberFormatIsDate(format: string | undefined): boolean {
   return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-/** What a cell style makes of a number: nothing, a date, or a percent. */
-const enum NumberKind {
-  Plain = 0,
-  Date = 1,
-  Percent = 2,
-}
-
 /** Per cell style (`s`), what its number format makes of a number. Style 0 is always plain. */
 export function cellStyleKinds(xml: string | undefined): Uint8Array {
   if (xml === undefined) return new Uint8Array(0);
@@ -181,274 +169,10 @@ export function cellStyleKinds(xml: string | undefined): Uint8Array {
   for (const { at, end } of xmlStartTags(xml, 'xf', from, close < 0 ? xml.length : close)) {
     const id = parseInt(xmlAttributes(xml, at, end).get('numFmtId') ?? '', 10);
     const format = id ? (custom.get(id) ?? BUILT_IN_FORMATS.get(id)) : undefined;
-    kinds.push(numberFormatIsDate(format) ? NumberKind.Date : numberFormatIsPercent(format) ? NumberKind.Percent : NumberKind.Plain);
+    kinds.push(numberFormatIsDate(format) ? NUMBER_KIND.date : numberFormatIsPercent(format) ? NUMBER_KIND.percent : NUMBER_KIND.plain);
   }
-  if (kinds.length > 0) kinds[0] = NumberKind.Plain;
+  if (kinds.length > 0) kinds[0] = NUMBER_KIND.plain;
   return Uint8Array.from(kinds);
-}
-
-// ---------------------------------------------------------------------------------------------
-// A sheet's cells.
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
-
-/** An Excel serial as the date it is, to the millisecond (1904 date system shifted to 1900). */
-function serialDate(serial: number, date1904: boolean): CellValue {
-  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS);
-  return { date: (ms - EXCEL_EPOCH_MS) / DAY_MS };
-}
-
-interface SheetContext {
-  readonly strings: readonly string[];
-  readonly kinds: Uint8Array;
-  readonly date1904: boolean;
-}
-
-/** The value of an attribute of the start tag [at, end], quickly for the usual `name="value"` form. */
-function attribute(xml: string, at: number, end: number, name: string): string | undefined {
-  const tag = xml.slice(at, end);
-  const key = ` ${name}="`;
-  const i = tag.indexOf(key);
-  if (i >= 0) return xmlUnescape(tag.slice(i + key.length, tag.indexOf('"', i + key.length)));
-  // Unusual spellings: single quotes, spaces around "=", line breaks between attributes.
-  if (/[\t\n\r']|\s=|=\s/.test(tag)) return xmlAttributes(xml, at, end).get(name);
-  return undefined;
-}
-
-/** The attributes of a cell's start tag: its reference (0 where absent), style (-1) and type. */
-interface CellTag {
-  col: number;
-  row: number;
-  s: number;
-  t: string | undefined;
-}
-
-/** Reads `r`, `s` and `t` of the `<c>` start tag [at, end] in one pass, without allocating for `r` and `s`. */
-function cellTagRead(xml: string, at: number, end: number, tag: CellTag): void {
-  tag.col = 0;
-  tag.row = 0;
-  tag.s = -1;
-  tag.t = undefined;
-  let i = at + 2;
-  while (i < end) {
-    let c = xml.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) {
-      i++;
-      continue;
-    }
-    const nameAt = i;
-    while (i < end && (c = xml.charCodeAt(i)) !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13) i++;
-    const nameLength = i - nameAt;
-    const name = nameLength === 1 ? xml.charCodeAt(nameAt) : 0;
-    while (i < end && xml.charCodeAt(i) !== 34 && xml.charCodeAt(i) !== 39) i++;
-    const quote = xml.charCodeAt(i);
-    const valueAt = i + 1;
-    let close = valueAt;
-    while (close < end && xml.charCodeAt(close) !== quote) close++;
-    if (name === 114 /* r */) {
-      let j = valueAt;
-      let col = 0;
-      for (; j < close; j++) {
-        const ch = xml.charCodeAt(j) | 0x20;
-        if (ch < 97 || ch > 122) break;
-        col = col * 26 + ch - 96;
-      }
-      let row = 0;
-      for (; j < close; j++) {
-        const ch = xml.charCodeAt(j);
-        if (ch < 48 || ch > 57) break;
-        row = row * 10 + ch - 48;
-      }
-      tag.col = col;
-      tag.row = row;
-    } else if (name === 115 /* s */) {
-      let n = valueAt < close ? 0 : -1;
-      for (let j = valueAt; j < close && n >= 0; j++) {
-        const ch = xml.charCodeAt(j);
-        n = ch >= 48 && ch <= 57 ? n * 10 + ch - 48 : -1;
-      }
-      tag.s = n;
-    } else if (name === 116 /* t */) tag.t = xml.slice(valueAt, close);
-    i = close + 1;
-  }
-}
-
-/** A formula cell the file holds no value for, within an array formula's range. */
-interface Unvalued {
-  readonly row: number;
-  readonly col: number;
-  readonly array: CellArea;
-}
-
-/** One sheet part's cells and merged ranges. */
-export function sheetRead(xml: string, context: SheetContext): { cells: CellValue[][]; merges: CellArea[] } {
-  const cells: CellValue[][] = [];
-  const unvalued: Unvalued[] = [];
-  const dataAt = xml.indexOf('<sheetData');
-  const dataEnd = dataAt < 0 ? -1 : xml.indexOf('</sheetData>', dataAt);
-  const cell: CellScan = { array: undefined };
-  const tag: CellTag = { col: 0, row: 0, s: -1, t: undefined };
-  let row = 0;
-  let col = 0;
-  let lineRow = 0;
-  let line: CellValue[] | undefined;
-  let at = dataAt < 0 || dataEnd < 0 ? -1 : xml.indexOf('<', dataAt + 1);
-  while (at >= 0 && at < dataEnd) {
-    const first = xml.charCodeAt(at + 1);
-    if (first === 99 /* c */ && xmlNameIs(xml, at, 'c')) {
-      const end = xmlTagEnd(xml, at);
-      if (end < 0) break;
-      cellTagRead(xml, at, end, tag);
-      col = tag.col || col + 1;
-      if (tag.row) row = tag.row;
-      if (xml.charCodeAt(end - 1) === 47) {
-        at = xml.indexOf('<', end);
-        continue;
-      }
-      const close = xml.indexOf('</c>', end);
-      const stop = close < 0 || close > dataEnd ? dataEnd : close;
-      cell.array = undefined;
-      const value = cellRead(xml, tag, end, stop, context, cell);
-      if (value !== undefined) {
-        if (line === undefined || lineRow !== row) {
-          line = cells[row - 1] ??= [];
-          lineRow = row;
-        }
-        line[col - 1] = value;
-        if (cell.array) unvalued.push({ row, col, array: cell.array });
-      }
-      at = xml.indexOf('<', stop + 1);
-    } else if (first === 114 /* r */ && xmlNameIs(xml, at, 'row')) {
-      const end = xmlTagEnd(xml, at);
-      if (end < 0) break;
-      const r = attribute(xml, at, end, 'r');
-      row = (r !== undefined ? parseInt(r, 10) : NaN) || row + 1;
-      col = 0;
-      at = xml.indexOf('<', end);
-    } else at = xml.indexOf('<', at + 1);
-  }
-  const merges: CellArea[] = [];
-  for (const { at: m, end } of xmlStartTags(xml, 'mergeCell', dataEnd < 0 ? 0 : dataEnd)) {
-    const area = addressArea(attribute(xml, m, end, 'ref') ?? '');
-    if (area) merges.push(area);
-  }
-  merges.sort((a, b) => a.row - b.row || a.col - b.col);
-  // A merged range's value stands in its top-left cell; its other cells read as empty, and its
-  // rows are the sheet's rows even where they hold nothing else.
-  for (const m of merges) {
-    for (let r = m.row; r < m.row + m.rows; r++) {
-      const values = (cells[r - 1] ??= []);
-      for (let c = m.col; c < m.col + m.cols && c - 1 < values.length; c++) {
-        if (r !== m.row || c !== m.col) delete values[c - 1];
-      }
-      while (values.length > 0 && !(values.length - 1 in values)) values.length--;
-    }
-  }
-  // An array formula without a value: every cell of its range that holds nothing is uncalculated.
-  for (const u of unvalued) {
-    const a = u.array;
-    for (let r = a.row; r < a.row + a.rows; r++) {
-      const values = (cells[r - 1] ??= []);
-      for (let c = a.col; c < a.col + a.cols; c++) if (values[c - 1] === undefined || values[c - 1] === null) values[c - 1] = { error: CELL_ERROR_UNCALCULATED };
-    }
-  }
-  for (let r = 0; r < cells.length; r++) {
-    const values = (cells[r] ??= []);
-    for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
-  }
-  return { cells, merges };
-}
-
-/** What reading a cell tells beside its value: the range of an array formula without a value. */
-interface CellScan {
-  array: CellArea | undefined;
-}
-
-/**
- * One cell's value from its element: its start tag (read, ending at `end`) and its content up to `stop`.
- * Undefined for a cell that holds nothing (only a style, or an empty value).
- */
-function cellRead(xml: string, tag: CellTag, end: number, stop: number, context: SheetContext, scan: CellScan): CellValue | undefined {
-  const t = tag.t;
-  const kind: NumberKind = tag.s < 0 ? NumberKind.Plain : (context.kinds[tag.s] ?? NumberKind.Plain);
-  // The children: <f> (its start tag), <v> (its text), <is> (its content).
-  let fAt = -1;
-  let fEnd = -1;
-  let fText = '';
-  let v: string | undefined;
-  let isFrom = -1;
-  let isTo = -1;
-  let i = xml.indexOf('<', end + 1);
-  while (i >= 0 && i < stop) {
-    const tagEnd = xmlTagEnd(xml, i);
-    if (tagEnd < 0 || tagEnd > stop) break;
-    const empty = xml.charCodeAt(tagEnd - 1) === 47;
-    const name = xml.charCodeAt(i + 1);
-    let next = tagEnd + 1;
-    if (name === 102 /* f */ && xmlNameIs(xml, i, 'f')) {
-      fAt = i;
-      fEnd = tagEnd;
-      if (!empty) {
-        const close = xml.indexOf('</f>', tagEnd);
-        next = close < 0 || close > stop ? stop : close + 4;
-        fText = xml.slice(tagEnd + 1, close < 0 || close > stop ? stop : close);
-      }
-    } else if (name === 118 /* v */ && xmlNameIs(xml, i, 'v')) {
-      v = '';
-      if (!empty) {
-        const close = xml.indexOf('</v>', tagEnd);
-        const to = close < 0 || close > stop ? stop : close;
-        v = xml.slice(tagEnd + 1, to);
-        next = to;
-      }
-    } else if (name === 105 /* i */ && xmlNameIs(xml, i, 'is')) {
-      if (!empty) {
-        const close = xml.indexOf('</is>', tagEnd);
-        isFrom = tagEnd + 1;
-        isTo = close < 0 || close > stop ? stop : close;
-        next = isTo;
-      }
-    }
-    i = xml.indexOf('<', next);
-  }
-  const fType = fAt >= 0 ? attribute(xml, fAt, fEnd, 't') : undefined;
-  if (fAt >= 0 && (fText !== '' || fType !== undefined)) {
-    if (v === undefined || v === '') {
-      // No stored value: uncalculated. An empty value is a formula that gave an empty text.
-      if (v !== undefined) return null;
-      if (fType === 'array') {
-        const ref = attribute(xml, fAt, fEnd, 'ref');
-        scan.array = ref ? addressArea(ref) : undefined;
-      }
-      return { error: CELL_ERROR_UNCALCULATED };
-    }
-    return valueOf(t, xmlUnescape(v), context, kind);
-  }
-  if (t === 'inlineStr') return (isFrom >= 0 ? xmlTextRuns(xml, isFrom, isTo) : undefined) || undefined;
-  if (v === undefined || v === '') return undefined;
-  return valueOf(t, xmlUnescape(v), context, kind);
-}
-
-function valueOf(t: string | undefined, v: string, context: SheetContext, kind: NumberKind): CellValue {
-  switch (t) {
-    case 's': {
-      const text = context.strings[parseInt(v, 10)];
-      if (text === undefined) throw new WorkbookFileError('skadad', WORKBOOK_FILE_MESSAGES.damaged);
-      return text;
-    }
-    case 'str':
-    case 'inlineStr':
-      return v;
-    case 'b':
-      return parseInt(v, 10) !== 0;
-    case 'e':
-      return { error: v };
-    default: {
-      const n = parseFloat(v);
-      return kind === NumberKind.Date ? serialDate(n, context.date1904) : kind === NumberKind.Percent ? { percent: n } : n;
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -495,13 +219,15 @@ export async function xlsxReadSheets(bytes: Uint8Array, names?: readonly string[
   const pr = prAt >= 0 ? xmlAttributes(workbookXml, prAt, xmlTagEnd(workbookXml, prAt)).get('date1904') : undefined;
   const date1904 = pr === '1' || pr === 'true';
   const { sharedStrings, styles } = workbookParts(await pkg.text('xl/_rels/workbook.xml.rels'));
-  const stringsXml = await pkg.text(sharedStrings);
-  const strings = stringsXml === undefined ? [] : sharedStringsRead(stringsXml);
+  const stringsScan = new SharedStringsScan();
+  await pkg.read(sharedStrings, stringsScan);
+  const strings = stringsScan.finish();
   const kinds = cellStyleKinds(await pkg.text(styles));
   const out: SheetSnapshot[] = [];
   for (const name of wanted) {
-    const xml = (await pkg.text(parts.get(name) as string)) ?? '';
-    const { cells, merges } = sheetRead(xml, { strings, kinds, date1904 });
+    const scan = new SheetScan({ strings, kinds, date1904 });
+    await pkg.read(parts.get(name) as string, scan);
+    const { cells, merges } = scan.finish();
     out.push({ name, cells, generated: sheetIsGenerated(cells), merges });
   }
   return out;

@@ -205,6 +205,75 @@ export async function zipEntryBytes(bytes: Uint8Array, entry: ZipEntry, limit = 
   throw new ZipFormatError(`${entry.name}: compression method ${entry.method}`);
 }
 
+type InflateRawStream = (options: { chunkSize: number }) => AsyncIterable<Uint8Array> & { end(data: Uint8Array): void; destroy(): void };
+
+let nodeInflateStream: InflateRawStream | null | undefined;
+
+/** Node's streaming inflater (a zlib Transform), without a static import. */
+function nodeInflaterStream(): InflateRawStream | null {
+  if (nodeInflateStream === undefined) {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const zlib = proc?.getBuiltinModule?.('node:zlib') as { createInflateRaw?: InflateRawStream } | undefined;
+    nodeInflateStream = zlib?.createInflateRaw ?? null;
+  }
+  return nodeInflateStream;
+}
+
+/** The output of a zip stream's chunks in pieces, at most `limit` bytes in all. */
+async function* chunksHeld(chunks: AsyncIterable<Uint8Array>, limit: number, stop: () => void): AsyncGenerator<Uint8Array> {
+  let length = 0;
+  try {
+    for await (const chunk of chunks) {
+      length += chunk.length;
+      if (length > limit) throw new ZipFormatError('entry inflates past its declared size');
+      yield chunk;
+    }
+  } finally {
+    stop();
+  }
+}
+
+const ZIP_CHUNK = 1 << 20;
+
+/**
+ * The bytes of one entry in pieces of about 1 MiB, inflated as they are read, at most `limit`
+ * bytes in all (by default its declared size): a part of any size costs one piece of memory.
+ * Throws ZipFormatError (or the inflater's error on corrupt data) while iterating.
+ */
+export async function* zipEntryChunks(bytes: Uint8Array, entry: ZipEntry, limit = entry.size): AsyncGenerator<Uint8Array> {
+  const start = zipEntryDataOffset(bytes, entry);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) {
+    if (data.length > limit) throw new ZipFormatError('entry is larger than its limit');
+    for (let at = 0; at < data.length; at += ZIP_CHUNK) yield data.subarray(at, Math.min(data.length, at + ZIP_CHUNK));
+    return;
+  }
+  if (entry.method !== 8) throw new ZipFormatError(`${entry.name}: compression method ${entry.method}`);
+  const createNode = nodeInflaterStream();
+  if (createNode) {
+    const inflater = createNode({ chunkSize: ZIP_CHUNK });
+    inflater.end(data);
+    yield* chunksHeld(inflater, limit, () => inflater.destroy());
+    return;
+  }
+  const inflater = new DecompressionStream('deflate-raw');
+  const writer = inflater.writable.getWriter();
+  // The writes settle as the reader drains the output; their failure is the reader's.
+  writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = inflater.readable.getReader();
+  const pieces: AsyncIterable<Uint8Array> = {
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        const next = await reader.read();
+        if (next.done) return;
+        yield next.value;
+      }
+    },
+  };
+  yield* chunksHeld(pieces, limit, () => void reader.cancel().catch(() => undefined));
+}
+
 /** The text of one entry (UTF-8, without a byte order mark). */
 export async function zipEntryText(bytes: Uint8Array, entry: ZipEntry): Promise<string> {
   return new TextDecoder('utf-8').decode(await zipEntryBytes(bytes, entry));
