@@ -8,10 +8,11 @@ import { type GoalCheck, goalsCheck } from '../core/goalCheck';
 import { yearBasesFromBudget } from '../core/goalBasis';
 import { type Goal } from '../core/goals';
 import { type YearBasis } from '../core/measures';
+import { type SheetRoles } from '../sheets/detect';
 import { goalsRead } from '../sheets/goalsReader';
 import { goalsProposalSheet, goalsRender } from '../sheets/goalsRender';
 import { type CellValue, type SheetSnapshot, type SheetSpec, type WorkbookPort, type WriteOutcome } from '../workbook/port';
-import { inputsParse, nameClashFindings, renderMeta, type RunOptions, type RunStatus } from './run';
+import { nameClashFindings, renderMeta, type RunOptions, type RunStatus, sheetsParse } from './run';
 
 export interface GoalsRunResult {
   readonly status: RunStatus;
@@ -35,15 +36,15 @@ function snapshotOf(spec: SheetSpec): SheetSnapshot {
 export async function goalsRun(port: WorkbookPort, options: RunOptions): Promise<GoalsRunResult> {
   const step = options.onStep ?? (() => undefined);
   step('läser blad');
-  const snapshots = await port.readSheets(await port.sheetNames());
-  const inputs = inputsParse(snapshots, options.roles, options.columns);
+  const used = (r: SheetRoles) => [r.ledger, r.balanceReport, r.resultReport, r.budget, r.settings, r.insatser, r.kontoplan, r.goals, r.statistics];
+  const { inputs, read, kept } = await sheetsParse(port, options, used, (r) => [r.goals]);
   const { roles, ledger, budget, parsed } = inputs;
   const findings: Finding[] = [...inputs.findings];
   const settings = parsed.settings;
   const base = { forbund: settings.forbund, bokslut: undefined as Bokslut | undefined, written: undefined };
 
   // Goals: the Mål sheet, or the common goals proposed as one.
-  const goalsSnapshot = snapshots.find((s) => s.name === roles.goals);
+  const goalsSnapshot = kept.find((s) => s.name === roles.goals);
   const proposal = goalsSnapshot ? undefined : goalsProposalSheet();
   const goalsRead_ = goalsRead(goalsSnapshot ?? snapshotOf(proposal!));
   const goals: Goal[] = goalsRead_.goals;
@@ -82,7 +83,7 @@ export async function goalsRun(port: WorkbookPort, options: RunOptions): Promise
   const check = goalsCheck(goals, bases, checkYears, statistics);
 
   step('skriver');
-  const meta = renderMeta(snapshots, [roles.ledger, roles.balanceReport, roles.resultReport, roles.budget, roles.settings, roles.insatser, roles.kontoplan, roles.goals, roles.statistics], { forbund: bokslut?.forbund ?? settings.forbund ?? 'Samordningsförbundet', year: year as number, unit: settings.unit }, options);
+  const meta = renderMeta(read, { forbund: bokslut?.forbund ?? settings.forbund ?? 'Samordningsförbundet', year: year as number, unit: settings.unit }, options);
   const rendered = goalsRender(check, meta, kind ?? 'utfall');
   findings.push(...rendered.findings);
   const sheets = [...(proposal ? [proposal] : []), rendered.sheet];

@@ -55,7 +55,7 @@ export interface RunResult {
   readonly written: WriteOutcome | undefined;
 }
 
-interface Inputs {
+export interface Inputs {
   readonly roles: SheetRoles;
   readonly ledger: Ledger | undefined;
   readonly budget: Budget | undefined;
@@ -148,16 +148,38 @@ export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial
   return { roles, ledger, budget, statistics, history, findings, parsed, mapping, insatser };
 }
 
-/** The facts every generated sheet's marker carries: the sheets read (with row counts and a checksum), version and time. */
-export function renderMeta(snapshots: readonly SheetSnapshot[], sheetsRead: readonly (string | undefined)[], report: Pick<RenderMeta, 'forbund' | 'year' | 'unit'>, options: RunOptions): RenderMeta {
+/** What the marker says of the sheets a run read: each with its row count, and the checksum of their cells. */
+export interface SourcesRead {
+  readonly sources: RenderMeta['sources'];
+  readonly checksum: string;
+}
+
+/** The sheets read (by name; undefined for a role without a sheet), summarised for the marker. */
+export function sourcesRead(snapshots: readonly SheetSnapshot[], sheetsRead: readonly (string | undefined)[]): SourcesRead {
   const used = snapshots.filter((s) => sheetsRead.includes(s.name));
-  return {
-    ...report,
-    version: options.version,
-    generatedAt: (options.now ?? (() => new Date()))().toISOString(),
-    sources: used.map((s) => ({ name: s.name, rows: sheetRowCount(s.cells) })),
-    checksum: inputChecksum(used),
-  };
+  return { sources: used.map((s) => ({ name: s.name, rows: sheetRowCount(s.cells) })), checksum: inputChecksum(used) };
+}
+
+/** The facts every generated sheet's marker carries: the sheets read (with row counts and a checksum), version and time. */
+export function renderMeta(read: SourcesRead, report: Pick<RenderMeta, 'forbund' | 'year' | 'unit'>, options: RunOptions): RenderMeta {
+  return { ...report, version: options.version, generatedAt: (options.now ?? (() => new Date()))().toISOString(), sources: read.sources, checksum: read.checksum };
+}
+
+/**
+ * Every sheet read and parsed. The cells are let go when this returns — a huvudbok of a
+ * million rows is held only while it is read — so what else the run needs of them comes
+ * back with the inputs: the marker's summary of the sheets `used` names, and the sheets `keep` names.
+ */
+export async function sheetsParse(
+  port: WorkbookPort,
+  options: RunOptions,
+  used: (roles: SheetRoles) => readonly (string | undefined)[],
+  keep: (roles: SheetRoles) => readonly (string | undefined)[] = () => [],
+): Promise<{ inputs: Inputs; read: SourcesRead; kept: readonly SheetSnapshot[] }> {
+  const snapshots = await port.readSheets(await port.sheetNames());
+  const inputs = inputsParse(snapshots, options.roles, options.columns);
+  const kept = keep(inputs.roles);
+  return { inputs, read: sourcesRead(snapshots, used(inputs.roles)), kept: snapshots.filter((s) => kept.includes(s.name)) };
 }
 
 /** A sheet written under another name because the user has a sheet of that name: say so. */
@@ -170,9 +192,7 @@ export function nameClashFindings(written: WriteOutcome, what: string): Finding[
 export async function reportsRun(port: WorkbookPort, options: RunOptions): Promise<RunResult> {
   const step = options.onStep ?? (() => undefined);
   step('läser blad');
-  const names = await port.sheetNames();
-  const snapshots = await port.readSheets(names);
-  const inputs = inputsParse(snapshots, options.roles, options.columns);
+  const { inputs, read } = await sheetsParse(port, options, (r) => [r.ledger, r.balanceReport, r.resultReport, r.budget, r.settings, r.insatser, r.kontoplan, r.statistics, r.history]);
   const { roles, ledger, budget, parsed } = inputs;
   const findings = [...inputs.findings];
   const base = { roles, forbund: parsed.settings.forbund, budget, written: undefined };
@@ -212,7 +232,7 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
   if (options.contentsLost && options.contentsLost.length > 0) {
     findings.push(finding('innehall-forloras', `Arbetsboken innehåller ${options.contentsLost.join(', ')}, som inte följer med när kopian sparas. Öppna originalet för dem; rapportbladen finns i kopian.`));
   }
-  const meta = renderMeta(snapshots, [roles.ledger, roles.balanceReport, roles.resultReport, roles.budget, roles.settings, roles.insatser, roles.kontoplan, roles.statistics, roles.history], { forbund: bokslut.forbund, year: bokslut.year, unit: parsed.settings.unit }, options);
+  const meta = renderMeta(read, { forbund: bokslut.forbund, year: bokslut.year, unit: parsed.settings.unit }, options);
   const rendered = bokslutRender(bokslut, findings, meta);
   findings.push(...rendered.findings);
   const written = await port.writeSheets(rendered.sheets);

@@ -33,10 +33,17 @@ export function percentPoints(fraction: number): number {
   return Number((fraction * 100).toPrecision(15));
 }
 
+const HARD_SPACE = /[\u00a0\u2007\u202f]/;
+const HARD_SPACES = /[\u00a0\u2007\u202f]/g;
+
 /** The cell as text: numbers as written by JavaScript, percent as shown ("17,5 %"), errors as their code, empty as ''. */
 export function cellText(v: CellValue): string {
   if (v === null) return '';
-  if (typeof v === 'string') return v.replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
+  if (typeof v === 'string') {
+    // trim() takes the hard spaces at the ends too; those inside become plain spaces.
+    const t = v.trim();
+    return HARD_SPACE.test(t) ? t.replace(HARD_SPACES, ' ') : t;
+  }
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (cellIsError(v)) return v.error;
   if (cellIsPercent(v)) {

@@ -23,12 +23,17 @@ const plain = (v: CellValue) => cellText(v);
  * SamCoach" with the name after it is 100 when 100 is an Insatser code.
  */
 function codeReader(values: readonly CellValue[], codes: ReadonlySet<string>): (v: CellValue) => string {
-  const filled = values.filter((v) => !cellIsEmpty(v)).map(cellText);
-  const prefixed = filled.map((t) => /^(\d{1,2})\s+(\S+)$/.exec(t));
-  const first = prefixed[0]?.[1];
-  if (filled.length > 0 && first !== undefined && prefixed.every((m) => m?.[1] === first)) {
-    return (v) => cellText(v).replace(/^\d{1,2}\s+/, '');
+  // Every filled cell written "<dimension> <code>" with the same dimension number.
+  let first: string | undefined;
+  let prefixed = false;
+  for (const v of values) {
+    if (cellIsEmpty(v)) continue;
+    const m = /^(\d{1,2})\s+(\S+)$/.exec(cellText(v));
+    prefixed = m !== null && (first === undefined || m[1] === first);
+    if (!prefixed) break;
+    first ??= m?.[1];
   }
+  if (prefixed) return (v) => cellText(v).replace(/^\d{1,2}\s+/, '');
   return (v) => {
     const text = cellText(v);
     if (codes.has(text)) return text;

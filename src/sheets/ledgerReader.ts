@@ -15,7 +15,7 @@ import { dateColumnRead, periodYearInText } from './dates';
 import { FindingList } from './findingLimit';
 import { type ColumnChoice, type ColumnRole, type HeaderMatch, headerColumn, headerFind } from './header';
 import { headerWithCodeColumns, insatsDimensionChoose } from './insatsDimension';
-import { LedgerSummaryChecks, rowIsSeparator, summaryKindOf } from './ledgerSummaryRows';
+import { LedgerSummaryChecks, rowShape, summaryKindOf } from './ledgerSummaryRows';
 import { type AmountParse, parseAmount } from './numbers';
 import { sheetUncalculatedFinding } from './amountFinding';
 
@@ -76,11 +76,25 @@ export function accountFromCell(v: CellValue): string | undefined {
   return m?.[1];
 }
 
+const ibLabelsSeen = new Map<string, boolean>();
+
 function isIbLabel(label: string): boolean {
+  let ib = ibLabelsSeen.get(label);
+  if (ib === undefined) {
+    ib = ibLabelRead(label);
+    if (ibLabelsSeen.size >= 4096) ibLabelsSeen.clear();
+    ibLabelsSeen.set(label, ib);
+  }
+  return ib;
+}
+
+function ibLabelRead(label: string): boolean {
   return /^(ingående|ing\.?) ?(balans|saldo)|^ib\b|^opening balance/.test(label.trim().toLowerCase());
 }
 
 function isIbVoucher(voucher: string, typ: string): boolean {
+  // Most vouchers hold no i at all, and most rows no type.
+  if (typ === '' && voucher.indexOf('i') < 0 && voucher.indexOf('I') < 0) return false;
   const v = foldKey(voucher);
   const ty = foldKey(typ);
   return /^ib\d*$/.test(v) || ty === 'ib' || ty === 'ingåendebalans';
@@ -138,20 +152,32 @@ function columnsOf(header: HeaderMatch): Columns {
   };
 }
 
-/** The row's label texts: those outside the name, date, dimension and amount columns ("Ingående balans", "Summa"). */
-function labelOf(row: readonly CellValue[], header: HeaderMatch, cols: Columns): string[] {
-  // The name column is the account's name on an account's row, and free for a label on others.
-  const named = accountFromCell(get(row, cols.konto)) !== undefined;
-  const skip = new Set([named ? cols.namn : undefined, cols.datum, cols.period, cols.ar, cols.debet, cols.kredit, cols.belopp, cols.saldo, ...(header.columns.get('Dimension') ?? []), ...(header.columns.get('Projekt') ?? [])]);
-  const parts: string[] = [];
-  row.forEach((v, i) => {
-    if (skip.has(i + 1) || typeof v !== 'string') return;
-    const t = cellText(v);
-    if (t === '') return;
-    if (i + 1 === cols.konto && accountFromCell(v) !== undefined) return;
-    parts.push(t);
-  });
-  return parts;
+/**
+ * The row's label texts: those outside the name, date, dimension and amount columns
+ * ("Ingående balans", "Summa"). The name column is the account's name on an account's row,
+ * and free for a label on others.
+ */
+function labelReader(header: HeaderMatch, cols: Columns): (row: readonly CellValue[]) => string[] {
+  const skipped = (named: boolean) => {
+    const skip = new Set([named ? cols.namn : undefined, cols.datum, cols.period, cols.ar, cols.debet, cols.kredit, cols.belopp, cols.saldo, ...(header.columns.get('Dimension') ?? []), ...(header.columns.get('Projekt') ?? [])]);
+    const width = Math.max(0, ...[...skip].filter((c): c is number => c !== undefined));
+    return Array.from({ length: width + 1 }, (_, c) => skip.has(c));
+  };
+  const skipNamed = skipped(true);
+  const skipOther = skipped(false);
+  return (row) => {
+    const skip = accountFromCell(get(row, cols.konto)) !== undefined ? skipNamed : skipOther;
+    const parts: string[] = [];
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      if (typeof v !== 'string' || skip[i + 1] === true) continue;
+      const t = cellText(v);
+      if (t === '') continue;
+      if (i + 1 === cols.konto && accountFromCell(v) !== undefined) continue;
+      parts.push(t);
+    }
+    return parts;
+  };
 }
 
 /** The summary kind any of the label's texts names. */
@@ -205,13 +231,13 @@ function sheetNameYear(name: string): number | undefined {
 }
 
 /** More rows with amounts lack an account than carry one: a print with the account on each block's first row. */
-function sheetIsBlockPrint(cells: SheetSnapshot['cells'], header: HeaderMatch, cols: Columns): boolean {
+function sheetIsBlockPrint(cells: SheetSnapshot['cells'], header: HeaderMatch, cols: Columns, labelOf: (row: readonly CellValue[]) => string[]): boolean {
   let withAccount = 0;
   let without = 0;
   for (let r = header.row + 1; r <= cells.length; r++) {
     const row = cells[r - 1] ?? [];
     const hasAmount = [cols.belopp, cols.debet, cols.kredit].some((c) => c !== undefined && !cellIsEmpty(get(row, c)));
-    if (!hasAmount || labelKind(labelOf(row, header, cols)) !== undefined) continue;
+    if (!hasAmount || labelKind(labelOf(row)) !== undefined) continue;
     if (accountFromCell(get(row, cols.konto)) !== undefined) withAccount++;
     else if (cellIsEmpty(get(row, cols.konto))) without++;
   }
@@ -278,7 +304,8 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
     assumptions.push(finding('antagande', `Datumen i bladet ${sheet} (till exempel "${dates.assumedDayMonth.example}") har lästs som ${dates.assumedDayMonth.reading}; året är detsamma hur de än läses.`, [cellRef(sheet, header.row, cols.datum as number)]));
   }
 
-  const blockPrint = sheetIsBlockPrint(cells, header, cols);
+  const labelOf = labelReader(header, cols);
+  const blockPrint = sheetIsBlockPrint(cells, header, cols, labelOf);
 
   if (cols.datum === undefined && cols.period === undefined && cols.ar === undefined && (sectionYear ?? nameYear ?? options.fallbackYear) === undefined) {
     findings.add(finding('ar-saknas', `Bladet ${sheet} har ingen datumkolumn och inget år i en period eller rubrik, och Inställningar anger inget räkenskapsår: skriv räkenskapsåret i bladet Inställningar.`, [cellRef(sheet, header.row, 1)]));
@@ -289,7 +316,8 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
   /** Rows whose year only a later dated row tells (undated IB rows). */
   const pending: number[] = [];
   const accountNames = new Map<string, string>();
-  const yearBalances = new Map<string, number>();
+  /** year → account → öre booked so far. */
+  const yearBalances = new Map<number, Map<string, number>>();
   let hasVouchers = false;
   let blockAccount: string | undefined;
   let voucherHeading: { voucher: string; date: CellValue; label: string } | undefined;
@@ -300,9 +328,9 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
 
   for (let r = header.row + 1; r <= cells.length; r++) {
     const row = cells[r - 1];
-    if (!row || row.every((v) => cellIsEmpty(v))) continue;
-    const texts = row.filter((v) => !cellIsEmpty(v)).map(cellText);
-    if (rowIsSeparator(texts)) {
+    const shape = rowShape(row);
+    if (shape === 'tom' || !row) continue;
+    if (shape === 'avdelare') {
       checks.endBlock(blockAccount);
       blockAccount = undefined;
       continue;
@@ -313,7 +341,7 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
       continue;
     }
     const rowAccount = accountFromCell(kontoCell);
-    const labelParts = labelOf(row, header, cols);
+    const labelParts = labelOf(row);
     const label = labelParts.join(' ');
     // A dated row with a verifikation is a transaction, whatever its text says ("Summa bidrag").
     const voucherText = cellText(get(row, cols.ver));
@@ -372,7 +400,7 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
     }
     if (kind === 'ub') {
       const ore = amounts.any ? amounts.ore : (saldoOre ?? 0);
-      if (account !== undefined) checks.closing(account, ore, r, amounts.any ? amounts.col : (cols.saldo as number), lastYear !== undefined ? yearBalances.get(`${account}|${lastYear}`) : undefined);
+      if (account !== undefined) checks.closing(account, ore, r, amounts.any ? amounts.col : (cols.saldo as number), lastYear !== undefined ? yearBalances.get(lastYear)?.get(account) : undefined);
       if (blockPrint || rowAccount === undefined) blockAccount = undefined;
       continue;
     }
@@ -415,7 +443,11 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
     if (!isIB && voucher !== '') hasVouchers = true;
     if (saldoOre !== undefined) checks.saldo(account, year, ore, saldoOre, isIB, r, cols.saldo as number);
     checks.booked(account, ore, isIB);
-    if (year !== undefined) yearBalances.set(`${account}|${year}`, (yearBalances.get(`${account}|${year}`) ?? 0) + ore);
+    if (year !== undefined) {
+      let balances = yearBalances.get(year);
+      if (!balances) yearBalances.set(year, (balances = new Map()));
+      balances.set(account, (balances.get(account) ?? 0) + ore);
+    }
     else pending.push(rows.length);
     const projekt = dimension.column !== undefined ? dimension.codeOf(get(row, dimension.column)) : '';
     rows.push({ account, year: year ?? 0, ore, isIB, projekt, voucher: isIB ? '' : voucher, sheet, row: r, col: amountCol });

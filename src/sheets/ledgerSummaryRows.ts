@@ -7,12 +7,26 @@ import { finding } from '../core/findings';
 import { moneyFormatKr, moneyFromOre, moneyZero } from '../core/money';
 import { type Reconciliation, reconcile } from '../core/reconciliation';
 import { type FindingList } from './findingLimit';
+import { type CellValue } from '../workbook/port';
+import { cellText } from './cells';
 
 /** What a row without transaction meaning is, read from its label. */
 export type SummaryKind = 'ub' | 'omslutning' | 'total';
 
+/** Labels seen, with their kind (null for none): a ledger repeats its texts on many rows. */
+const kindsSeen = new Map<string, SummaryKind | null>();
+
 /** The kind of summary a row's label names, or undefined for an ordinary row. */
 export function summaryKindOf(label: string): SummaryKind | undefined {
+  const seen = kindsSeen.get(label);
+  if (seen !== undefined) return seen ?? undefined;
+  const kind = labelKindRead(label);
+  if (kindsSeen.size >= 4096) kindsSeen.clear();
+  kindsSeen.set(label, kind ?? null);
+  return kind;
+}
+
+function labelKindRead(label: string): SummaryKind | undefined {
   const t = label.trim().toLowerCase().replace(/\s+/g, ' ');
   if (t === '') return undefined;
   if (/^(huvudboksomslutning|total kontoomslutning|totalt|total|totalsumma|slutsumma|summa huvudbok|grand total|summa totalt)\b/.test(t)) return 'total';
@@ -22,9 +36,29 @@ export function summaryKindOf(label: string): SummaryKind | undefined {
   return undefined;
 }
 
+/** A text of separators only ("-----", "====="). */
+function textIsSeparator(t: string): boolean {
+  return /^[-=_.*\s]+$/.test(t) && /[-=_*]/.test(t);
+}
+
 /** A row of separators ("-----", "=====") only. */
 export function rowIsSeparator(texts: readonly string[]): boolean {
-  return texts.length > 0 && texts.every((t) => /^[-=_.*\s]+$/.test(t) && /[-=_*]/.test(t));
+  return texts.length > 0 && texts.every(textIsSeparator);
+}
+
+/** What a row of cells is before it is read: empty, separators only, or something to read. */
+export function rowShape(row: readonly CellValue[] | undefined): 'tom' | 'avdelare' | 'rad' {
+  if (!row) return 'tom';
+  let filled = false;
+  for (const v of row) {
+    if (v === null) continue;
+    if (typeof v !== 'string') return 'rad';
+    const t = cellText(v);
+    if (t === '') continue;
+    if (!textIsSeparator(t)) return 'rad';
+    filled = true;
+  }
+  return filled ? 'avdelare' : 'tom';
 }
 
 interface Totals {

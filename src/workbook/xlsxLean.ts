@@ -2,12 +2,12 @@
 // straight from the package (xlsxRead.ts), the generated sheets rendered by exceljs into a
 // workbook of their own, and the copy put together from the original's parts byte for byte
 // (xlsxPackage.ts). Nothing loads the whole workbook into exceljs, so time and memory follow
-// the cells, not the formatting. A package that cannot be put together so opens the old way.
+// the cells, not the formatting; and no source cells are kept between calls. A package that cannot be put together so opens the old way.
 import ExcelJS from 'exceljs';
 import { type SheetSnapshot, type SheetSpec, type WorkbookPort, type WriteOutcome, sheetAlternativeName, sheetIsGenerated } from './port';
 import { worksheetAdd, worksheetRead, worksheetRender, XlsxWorkbook } from './xlsx';
 import { xlsxPackageCompose, xlsxPackageComposable, XlsxPackageUnsupported } from './xlsxPackage';
-import { xlsxReadSheets } from './xlsxRead';
+import { xlsxReadSheets, xlsxSheetNames } from './xlsxRead';
 import { zipInflateAvailable } from './zip';
 import { xlsxPackageInspect } from './xlsxFile';
 
@@ -24,24 +24,34 @@ export class XlsxLeanWorkbook implements XlsxFile {
   private readonly generated = new ExcelJS.Workbook();
   private readonly rendered = new Map<string, SheetSpec>();
 
+  /** Whether each source sheet read so far carries the generated marker. */
+  private readonly generatedSource = new Map<string, boolean>();
+
   private constructor(
     private readonly bytes: Uint8Array,
-    /** The source's sheets as read, in workbook order. */
-    private readonly source: readonly SheetSnapshot[],
+    /** The source's sheets, in workbook order. */
+    private readonly sourceNames: readonly string[],
   ) {}
 
   static async open(bytes: Uint8Array): Promise<XlsxLeanWorkbook> {
     await xlsxPackageInspect(bytes);
-    return new XlsxLeanWorkbook(bytes, await xlsxReadSheets(bytes));
+    return new XlsxLeanWorkbook(bytes, await xlsxSheetNames(bytes));
   }
 
   sheetNames(): Promise<string[]> {
-    const names = this.source.map((s) => s.name);
+    const names = [...this.sourceNames];
     for (const name of this.rendered.keys()) if (!names.includes(name)) names.push(name);
     return Promise.resolve(names);
   }
 
+  /**
+   * The sheets' cells. Source sheets are read from the package at each call and not kept:
+   * the caller holds the cells as long as it needs them, and no longer.
+   */
   async readSheets(names: readonly string[]): Promise<SheetSnapshot[]> {
+    const fromSource = names.filter((n) => !this.rendered.has(n));
+    for (const name of fromSource) if (!this.sourceNames.includes(name)) throw new Error(`Bladet ${name} finns inte i arbetsboken.`);
+    const read = new Map((await xlsxReadSheets(this.bytes, fromSource)).map((s) => [s.name, s]));
     const out: SheetSnapshot[] = [];
     for (const name of names) {
       const ws = this.rendered.has(name) ? this.generated.getWorksheet(name) : undefined;
@@ -50,8 +60,8 @@ export class XlsxLeanWorkbook implements XlsxFile {
         out.push({ name, cells, generated: sheetIsGenerated(cells), merges });
         continue;
       }
-      const snapshot = this.source.find((s) => s.name === name);
-      if (!snapshot) throw new Error(`Bladet ${name} finns inte i arbetsboken.`);
+      const snapshot = read.get(name) as SheetSnapshot;
+      this.generatedSource.set(name, snapshot.generated);
       out.push(snapshot);
     }
     return out;
@@ -60,9 +70,11 @@ export class XlsxLeanWorkbook implements XlsxFile {
   async writeSheets(sheets: readonly SheetSpec[]): Promise<WriteOutcome> {
     const written: { wanted: string; name: string }[] = [];
     const replaced: string[] = [];
-    const exists = (n: string) => this.rendered.has(n) || this.source.some((s) => s.name === n);
+    const exists = (n: string) => this.rendered.has(n) || this.sourceNames.includes(n);
     // A name is taken by a user's own sheet: a source sheet without the generated marker.
-    const taken = (n: string) => !this.rendered.has(n) && this.source.some((s) => s.name === n && !s.generated);
+    const unknown = this.sourceNames.filter((n) => !this.generatedSource.has(n));
+    if (unknown.length > 0) await this.readSheets(unknown);
+    const taken = (n: string) => !this.rendered.has(n) && this.generatedSource.get(n) === false;
     for (const spec of sheets) {
       if (spec.kind === 'settings' && exists(spec.name)) continue;
       const name = taken(spec.name) ? sheetAlternativeName(spec.name, taken) : spec.name;

@@ -233,10 +233,10 @@ async function* chunksHeld(chunks: AsyncIterable<Uint8Array>, limit: number, sto
   }
 }
 
-const ZIP_CHUNK = 1 << 20;
+const ZIP_CHUNK = 1 << 18;
 
 /**
- * The bytes of one entry in pieces of about 1 MiB, inflated as they are read, at most `limit`
+ * The bytes of one entry in pieces of 256 KiB, inflated as they are read, at most `limit`
  * bytes in all (by default its declared size): a part of any size costs one piece of memory.
  * Throws ZipFormatError (or the inflater's error on corrupt data) while iterating.
  */
