@@ -11,7 +11,7 @@ import { reportsJson } from '../pipeline/json';
 import { reportsRun, type RunResult } from '../pipeline/run';
 import { type Finding } from '../core/findings';
 import { unitValueText } from '../core/measures';
-import { WorkbookFileError } from '../workbook/xlsx';
+import { WorkbookFileError } from '../workbook/xlsxFile';
 import { type XlsxFile, xlsxOpen } from '../workbook/xlsxLean';
 import { outputRefusal, outputWriteAtomic } from './outputFile';
 import { terminalText } from '../core/text';

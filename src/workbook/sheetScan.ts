@@ -36,8 +36,9 @@ export class TextPool {
   keep(text: string): string {
     const known = this.pool.get(text);
     if (known !== undefined) return known;
-    // A concatenation cut again is a fresh string: nothing of the piece it came from stays.
-    const own = text.length < SHARED_FROM ? text : ` ${text}`.slice(1);
+    // Parsed from its JSON, a text is a string of its own, flat, that shares nothing with the
+    // piece it was cut from (a cut of a cut would share the copy instead).
+    const own = text.length < SHARED_FROM ? text : (JSON.parse(JSON.stringify(text)) as string);
     if (this.pool.size < POOL_LIMIT) this.pool.set(own, own);
     return own;
   }

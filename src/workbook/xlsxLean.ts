@@ -2,14 +2,19 @@
 // straight from the package (xlsxRead.ts), the generated sheets rendered by exceljs into a
 // workbook of their own, and the copy put together from the original's parts byte for byte
 // (xlsxPackage.ts). Nothing loads the whole workbook into exceljs, so time and memory follow
-// the cells, not the formatting; and no source cells are kept between calls. A package that cannot be put together so opens the old way.
-import ExcelJS from 'exceljs';
+// the cells, not the formatting; no source cells are kept between calls; and exceljs itself
+// is loaded only when there is something to render, after the books are read. A package
+// that cannot be put together so opens the old way.
+import type ExcelJS from 'exceljs';
 import { type SheetSnapshot, type SheetSpec, type WorkbookPort, type WriteOutcome, sheetAlternativeName, sheetIsGenerated } from './port';
-import { worksheetAdd, worksheetRead, worksheetRender, XlsxWorkbook } from './xlsx';
 import { xlsxPackageCompose, xlsxPackageComposable, XlsxPackageUnsupported } from './xlsxPackage';
 import { xlsxReadSheets, xlsxSheetNames } from './xlsxRead';
 import { zipInflateAvailable } from './zip';
 import { xlsxPackageInspect } from './xlsxFile';
+
+/** The exceljs adapter (and exceljs with it), loaded once, when first needed. */
+let xlsxModule: Promise<typeof import('./xlsx')> | undefined;
+const xlsxLoad = () => (xlsxModule ??= import('./xlsx'));
 
 /** What the command line and the browser mode need of an opened .xlsx file. */
 export interface XlsxFile extends WorkbookPort {
@@ -20,8 +25,8 @@ export interface XlsxFile extends WorkbookPort {
 
 export class XlsxLeanWorkbook implements XlsxFile {
   readonly contentsLost: readonly string[] = [];
-  /** The generated sheets written, in a workbook of their own, and their specs by name. */
-  private readonly generated = new ExcelJS.Workbook();
+  /** The generated sheets written, in a workbook of their own (made at the first write), and their specs by name. */
+  private generatedBook: ExcelJS.Workbook | undefined;
   private readonly rendered = new Map<string, SheetSpec>();
 
   /** Whether each source sheet read so far carries the generated marker. */
@@ -54,9 +59,9 @@ export class XlsxLeanWorkbook implements XlsxFile {
     const read = new Map((await xlsxReadSheets(this.bytes, fromSource)).map((s) => [s.name, s]));
     const out: SheetSnapshot[] = [];
     for (const name of names) {
-      const ws = this.rendered.has(name) ? this.generated.getWorksheet(name) : undefined;
+      const ws = this.rendered.has(name) ? this.generatedBook?.getWorksheet(name) : undefined;
       if (ws) {
-        const { cells, merges } = await worksheetRead(ws, () => Promise.resolve(new Set<string>()));
+        const { cells, merges } = await (await xlsxLoad()).worksheetRead(ws, () => Promise.resolve(new Set<string>()));
         out.push({ name, cells, generated: sheetIsGenerated(cells), merges });
         continue;
       }
@@ -75,13 +80,15 @@ export class XlsxLeanWorkbook implements XlsxFile {
     const unknown = this.sourceNames.filter((n) => !this.generatedSource.has(n));
     if (unknown.length > 0) await this.readSheets(unknown);
     const taken = (n: string) => !this.rendered.has(n) && this.generatedSource.get(n) === false;
+    const { worksheetAdd, worksheetRender } = await xlsxLoad();
+    const book = (this.generatedBook ??= new (await import('exceljs')).default.Workbook());
     for (const spec of sheets) {
       if (spec.kind === 'settings' && exists(spec.name)) continue;
       const name = taken(spec.name) ? sheetAlternativeName(spec.name, taken) : spec.name;
       if (exists(name)) replaced.push(name);
-      const earlier = this.generated.getWorksheet(name);
-      if (earlier) this.generated.removeWorksheet(earlier.id);
-      await worksheetRender(worksheetAdd(this.generated, name, spec), spec);
+      const earlier = book.getWorksheet(name);
+      if (earlier) book.removeWorksheet(earlier.id);
+      await worksheetRender(worksheetAdd(book, name, spec), spec);
       this.rendered.delete(name);
       this.rendered.set(name, spec);
       written.push({ wanted: spec.name, name });
@@ -90,14 +97,14 @@ export class XlsxLeanWorkbook implements XlsxFile {
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    if (this.rendered.size === 0) return new Uint8Array(this.bytes);
-    const generated = new Uint8Array((await this.generated.xlsx.writeBuffer()) as ArrayBuffer);
+    if (this.rendered.size === 0 || !this.generatedBook) return new Uint8Array(this.bytes);
+    const generated = new Uint8Array((await this.generatedBook.xlsx.writeBuffer()) as ArrayBuffer);
     try {
       return await xlsxPackageCompose(this.bytes, generated);
     } catch (e) {
       if (!(e instanceof XlsxPackageUnsupported)) throw e;
       // Checked at opening; should the composition still refuse, exceljs writes the whole copy.
-      const full = await XlsxWorkbook.fromBuffer(this.bytes);
+      const full = await (await xlsxLoad()).XlsxWorkbook.fromBuffer(this.bytes);
       await full.writeSheets([...this.rendered].map(([name, spec]) => ({ ...spec, name })));
       return full.toBuffer();
     }
@@ -114,5 +121,5 @@ export async function xlsxOpen(bytes: Uint8Array): Promise<XlsxFile> {
     await xlsxPackageInspect(bytes);
     if (await xlsxPackageComposable(bytes)) return XlsxLeanWorkbook.open(bytes);
   }
-  return XlsxWorkbook.fromBuffer(bytes);
+  return (await xlsxLoad()).XlsxWorkbook.fromBuffer(bytes);
 }
