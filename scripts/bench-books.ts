@@ -2,8 +2,9 @@
 // split into equal parts, so the totals and figures stay the same), written as .xlsx; then
 // `finsam rapporter` end to end as a fresh process, beside exceljs's streaming read of the
 // same file and LibreOffice's open-and-save where `soffice` exists — time, peak memory and
-// the ratios — and the Office adapter's round trips per size in the in-memory Excel host.
-//   npm run bench:books [-- --sizes 10000,100000,1000000] [--timeout 600]   (npm run bench runs it, then the calculation alone)
+// the ratios — and the Office adapter's round trips per size in the in-memory Excel host;
+// then the example with a million empty formatted rows under its huvudbok.
+//   npm run bench:books [-- --sizes 10000,100000,1000000] [--formaterade 1000000] [--timeout 600]   (npm run bench runs it, then the calculation alone)
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -12,6 +13,8 @@ import ExcelJS from 'exceljs';
 import { MemoryExcelHost, memoryWorkbook } from '../src/workbook/memory';
 import { type CellValue } from '../src/workbook/port';
 import { XlsxWorkbook } from '../src/workbook/xlsx';
+import { xlsxPackageInspect } from '../src/workbook/xlsxFile';
+import { zipEntries, zipEntryText, type ZipOut, zipWrite } from '../src/workbook/zip';
 
 const ROOT = path.join(__dirname, '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'solleftea-2024.xlsx');
@@ -82,6 +85,30 @@ async function booksWrite(size: number, file: string): Promise<number> {
   return rows;
 }
 
+/**
+ * The example with its huvudbok formatted down `rows` rows below the books: every empty row
+ * and cell carries a style (a sheet formatted to the bottom, as many are), nothing else changes.
+ */
+async function formattedWrite(rows: number, file: string): Promise<void> {
+  const bytes = new Uint8Array(fs.readFileSync(EXAMPLE));
+  const part = (await xlsxPackageInspect(bytes)).worksheets?.find((w) => w.name === 'Huvudbok')?.part;
+  const entries = zipEntries(bytes);
+  const entry = part ? (entries.get(part) ?? entries.get(`/${part}`)) : undefined;
+  if (!entry) throw new Error('Huvudbok saknas i exemplet');
+  const xml = await zipEntryText(bytes, entry);
+  const last = Math.max(...[...xml.matchAll(/<row [^>]*r="(\d+)"/g)].map((m) => Number(m[1])));
+  const close = xml.indexOf('</sheetData>');
+  const pieces: string[] = [xml.slice(0, close)];
+  for (let r = last + 1; r <= last + rows; r++) {
+    let row = `<row r="${r}" s="1" customFormat="1" ht="15" customHeight="1">`;
+    for (const c of 'ABCDEFGH') row += `<c r="${c}${r}" s="1"/>`;
+    pieces.push(`${row}</row>`);
+  }
+  pieces.push(xml.slice(close));
+  const out: ZipOut[] = [...entries.values()].map((e) => (e === entry ? { kind: 'new', name: e.name, data: Buffer.from(pieces.join('')) } : { kind: 'copy', entry: e }));
+  fs.writeFileSync(file, await zipWrite(bytes, out));
+}
+
 interface Measured {
   ms: number;
   stdout?: string;
@@ -144,6 +171,13 @@ async function mainBench(): Promise<void> {
     const trips = size <= 100_000 ? String(await officeRoundTrips(file)) : '–';
     const ratio = finsam.ok && stream.ok ? (finsam.ms / stream.ms).toFixed(2) : '–';
     console.log(`${pad(rows, 9)} ${pad((fs.statSync(file).size / 2 ** 20).toFixed(1), 8)} ${pad(secs(finsam), 9)} ${pad(mib(finsam), 6)} ${pad(secs(stream), 16)} ${pad(mib(stream), 6)} ${pad(ratio, 6)} ${pad(lo ? secs(lo) : 'saknas', 14)} ${pad(mib(lo), 6)} ${pad(trips, 10)}  ${/Årets resultat:\s*([^\n]+)/.exec(finsam.stdout ?? '')?.[1]?.trim() ?? '–'}`);
+  }
+  const formatted = Number(arg('formaterade') ?? 1_000_000);
+  if (formatted > 0) {
+    const file = path.join(dir, 'formaterad.xlsx');
+    await formattedWrite(formatted, file);
+    const run = nodeRun(['bin/finsam.js', 'rapporter', file, '--ut', path.join(dir, 'ut-formaterad.xlsx')], timeoutS);
+    console.log(`${pad(formatted, 9)} ${pad((fs.statSync(file).size / 2 ** 20).toFixed(1), 8)} ${pad(secs(run), 9)} ${pad(mib(run), 6)}  tomma formaterade rader under exemplets huvudbok  ${/Årets resultat:\s*([^\n]+)/.exec(run.stdout ?? '')?.[1]?.trim() ?? '–'}`);
   }
   console.log('finsam = `finsam rapporter` i en ny process (läsa, räkna, skriva kopian); exceljs ström = exceljs WorkbookReader som läser alla rader;');
   console.log('kvot = finsam / exceljs ström; Excel-tur = context.sync() för att läsa böckerna med Office-adaptern (minnesvärden). Beräkningen ensam: npm run bench.');

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { zipEntries, zipEntryText, ZipFormatError, zipLooksLike } from './zip';
+import { zipEntries, zipEntryChunks, zipEntryText, ZipFormatError, zipLooksLike } from './zip';
 
 /** A stored (uncompressed) archive, optionally with its sizes and offsets in zip64 fields. */
 function storedZip(files: Record<string, string>, zip64 = false): Uint8Array {
@@ -69,4 +69,54 @@ test('a truncated archive has no directory; a damaged entry does not inflate', a
   const damaged = bytes.slice();
   damaged.fill(0xff, 40, 60);
   await expect(zipEntryText(damaged, entry)).rejects.toThrow();
+});
+
+describe('an entry in pieces', () => {
+  const collect = async (pieces: AsyncIterable<Uint8Array>) => {
+    const parts: Uint8Array[] = [];
+    for await (const p of pieces) parts.push(p);
+    return { parts, text: new TextDecoder().decode(Buffer.concat(parts)) };
+  };
+  const big = Array.from({ length: 60_000 }, (_, i) => `<row r="${i}"><c><v>${i * 7}</v></c></row>`).join('');
+
+  test('a deflated part inflates in pieces that together are the part', async () => {
+    const zip = new JSZip();
+    zip.file('xl/worksheets/sheet1.xml', big);
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const entry = zipEntries(bytes).get('xl/worksheets/sheet1.xml')!;
+    const { parts, text } = await collect(zipEntryChunks(bytes, entry));
+    expect(text).toBe(big);
+    expect(parts.length).toBeGreaterThan(1);
+  });
+
+  test('the same through DecompressionStream, where there is no zlib', async () => {
+    const zip = new JSZip();
+    zip.file('a.xml', big);
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const entry = zipEntries(bytes).get('a.xml')!;
+    const proc = process as unknown as { getBuiltinModule?: unknown };
+    const saved = proc.getBuiltinModule;
+    proc.getBuiltinModule = undefined;
+    try {
+      jest.resetModules();
+      const fresh = (await import('./zip')) as typeof import('./zip');
+      expect((await collect(fresh.zipEntryChunks(bytes, entry))).text).toBe(big);
+      await expect(collect(fresh.zipEntryChunks(bytes, entry, 1000))).rejects.toThrow(fresh.ZipFormatError);
+    } finally {
+      proc.getBuiltinModule = saved;
+    }
+  });
+
+  test('a part that inflates past its limit stops there; a stored part is held to its limit too', async () => {
+    const zip = new JSZip();
+    zip.file('a.xml', big);
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const entry = zipEntries(bytes).get('a.xml')!;
+    await expect(collect(zipEntryChunks(bytes, entry, big.length - 1))).rejects.toThrow(ZipFormatError);
+    const small = big.slice(0, 20_000);
+    const stored = storedZip({ 'b.xml': small });
+    const storedEntry = zipEntries(stored).get('b.xml')!;
+    expect((await collect(zipEntryChunks(stored, storedEntry))).text).toBe(small);
+    await expect(collect(zipEntryChunks(stored, storedEntry, 10))).rejects.toThrow(ZipFormatError);
+  });
 });
