@@ -1,20 +1,23 @@
 // The task pane: two steps (Generera rapporter, Kontrollera mål), opened at the step the
 // ribbon button named. In the browser it first offers Öppna arbetsbok… and, after a run,
 // Ladda ned.
-import { Button, FluentProvider, makeStyles, Tab, TabList, Text, Title3, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, makeStyles, Text, Title3, webLightTheme } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { type TaskpaneStep } from '../commands/steps';
 import { GenerateStep } from './GenerateStep';
 import { GoalsStep } from './GoalsStep';
 import { type BrowserHost, type TaskpaneHost } from './host';
-import { WorkbookFileError } from '../workbook/xlsxFile';
+import { Tabs } from './ui';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '12px', minWidth: '280px', maxWidth: '720px' },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
-  // At 320 px the two tabs do not fit on one line: the second wraps instead of being cut off.
-  tabs: { flexWrap: 'wrap' },
 });
+
+const STEPS: readonly (readonly [TaskpaneStep, string])[] = [
+  ['rapporter', 'Generera rapporter'],
+  ['mal', 'Kontrollera mål'],
+];
 
 function BrowserFile(props: { host: BrowserHost; onOpened: () => void; canDownload: boolean }) {
   const styles = useStyles();
@@ -37,7 +40,7 @@ function BrowserFile(props: { host: BrowserHost; onOpened: () => void; canDownlo
               setError(undefined);
               props.onOpened();
             })
-            .catch((err: Error) => setError(err instanceof WorkbookFileError ? `${file.name}: ${err.message}` : `${file.name} går inte att läsa som en .xlsx-arbetsbok: ${err.message}`));
+            .catch((err: Error) => setError(err.message));
         }}
       />
       <Button onClick={() => input.current?.click()}>Öppna arbetsbok…</Button>
@@ -73,10 +76,7 @@ export function App(props: { host: TaskpaneHost; step: TaskpaneStep }) {
             }}
           />
         )}
-        <TabList className={styles.tabs} selectedValue={step} onTabSelect={(_, d) => setStep(d.value as TaskpaneStep)} size="small">
-          <Tab value="rapporter">Generera rapporter</Tab>
-          <Tab value="mal">Kontrollera mål</Tab>
-        </TabList>
+        <Tabs tabs={STEPS} selected={step} onSelect={setStep} />
         {step === 'rapporter' && <GenerateStep host={host} workbookKey={workbookKey} onWritten={() => setWritten(true)} />}
         {step === 'mal' && <GoalsStep host={host} workbookKey={workbookKey} autoRun={props.step === 'mal' || workbookKey > 0} onWritten={() => setWritten(true)} />}
       </main>

@@ -2,7 +2,7 @@
 // the role the add-in took for each and how it was decided (the header's words, the content,
 // the user's choice), changeable in a dropdown. A sheet whose header row could not be found
 // shows the row most like a header, so the user can place its columns there.
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Dropdown, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { type ColumnSheetKind, type SheetColumnLayout } from '../pipeline/columnLayout';
 import { columnLetters } from '../core/cellref';
@@ -10,6 +10,7 @@ import { foldKey } from '../sheets/cells';
 import { COLUMN_ROLE_TEXT } from '../sheets/columnChoices';
 import { COLUMN_UNUSED, type ColumnChoice, type ColumnSource } from '../sheets/header';
 import { type SheetSnapshot } from '../workbook/port';
+import { Collapsible } from './ui';
 
 const KIND_LABEL: Record<ColumnSheetKind, string> = { ledger: 'huvudbok', balanceReport: 'balansrapport', resultReport: 'resultatrapport' };
 /** What a sheet of each kind needs before it can be read (as the run's finding words it). */
@@ -192,23 +193,18 @@ export function ColumnChoicePanel(props: {
   attention: boolean;
   onChange: (choices: ColumnChoice[]) => void;
 }) {
-  const [open, setOpen] = useState<string[]>(props.attention ? ['kolumner'] : []);
+  const [open, setOpen] = useState(props.attention);
   useEffect(() => {
-    if (props.attention) setOpen(['kolumner']);
+    if (props.attention) setOpen(true);
   }, [props.attention]);
   if (props.layouts.length === 0) return null;
   const byName = new Map(props.snapshots.map((s) => [s.name, s]));
   const own = props.choices.filter((c) => props.layouts.some((l) => l.sheet === c.sheet)).length;
   return (
-    <Accordion collapsible openItems={open} onToggle={(_, data) => setOpen(data.openItems.map(String))}>
-      <AccordionItem value="kolumner">
-        <AccordionHeader size="small">Kolumner{own > 0 ? ` (${own} ${own === 1 ? 'eget val' : 'egna val'})` : ''}</AccordionHeader>
-        <AccordionPanel>
-          {props.layouts.map((layout) => (
-            <SheetColumns key={layout.sheet} shown={sheetShown(layout, byName.get(layout.sheet), props.choices)} choices={props.choices} onChange={props.onChange} />
-          ))}
-        </AccordionPanel>
-      </AccordionItem>
-    </Accordion>
+    <Collapsible header={`Kolumner${own > 0 ? ` (${own} ${own === 1 ? 'eget val' : 'egna val'})` : ''}`} open={open} onToggle={setOpen}>
+      {props.layouts.map((layout) => (
+        <SheetColumns key={layout.sheet} shown={sheetShown(layout, byName.get(layout.sheet), props.choices)} choices={props.choices} onChange={props.onChange} />
+      ))}
+    </Collapsible>
   );
 }

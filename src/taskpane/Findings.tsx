@@ -1,8 +1,9 @@
 // Findings grouped by severity (blocking, warnings, the assumptions the readers made); every
 // cell reference is a link that selects the cell in Excel.
-import { Badge, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { type CellRef, cellRefText } from '../core/cellref';
 import { type Finding, type Severity } from '../core/findings';
+import { type BadgeColor, LinkButton, StatusBadge } from './ui';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: '6px', marginTop: '8px' },
@@ -12,7 +13,7 @@ const useStyles = makeStyles({
 
 export function FindingsList(props: { findings: readonly Finding[]; onSelect: (ref: CellRef) => void }) {
   const styles = useStyles();
-  const groups: [string, Severity, 'danger' | 'warning' | 'informative'][] = [
+  const groups: [string, Severity, BadgeColor][] = [
     ['Blockerande – inget skrevs', 'blockerande', 'danger'],
     ['Varningar', 'varning', 'warning'],
     ['Antaganden – står på bladet Kontroller', 'antagande', 'informative'],
@@ -25,16 +26,16 @@ export function FindingsList(props: { findings: readonly Finding[]; onSelect: (r
         return (
           <section key={severity} className={styles.group} aria-label={title}>
             <Text weight="semibold">
-              {title} <Badge color={color}>{items.length}</Badge>
+              {title} <StatusBadge color={color}>{items.length}</StatusBadge>
             </Text>
             {items.map((f, i) => (
               <div key={i} className={styles.item} data-kod={f.code}>
                 <Text size={200}>{f.message.replace(/ \[[^\]]*\]$/, '')}</Text>
                 <div className={styles.cells}>
                   {f.cells.slice(0, 5).map((c, j) => (
-                    <Link key={j} as="button" onClick={() => props.onSelect(c)} aria-label={`Markera cellen ${cellRefText(c)}`}>
+                    <LinkButton key={j} onClick={() => props.onSelect(c)} aria-label={`Markera cellen ${cellRefText(c)}`}>
                       {cellRefText(c)}
-                    </Link>
+                    </LinkButton>
                   ))}
                 </div>
               </div>

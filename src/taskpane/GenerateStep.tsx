@@ -1,7 +1,7 @@
 // Generera rapporter: the sheets found and the books' columns (both changeable, both saved),
 // a first-run offer to create Inställningar and Insatser, the run with a progress bar through
 // its steps, then a short summary and the findings grouped by severity.
-import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Finding } from '../core/findings';
 import { soliditet } from '../core/keyFigures';
@@ -18,6 +18,7 @@ import { FindingsList } from './Findings';
 import { type TaskpaneHost } from './host';
 import { RunProgress, VERSION } from './RunProgress';
 import { SheetChoice } from './SheetChoice';
+import { Separator } from './ui';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -157,7 +158,7 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
       )}
       {result && (
         <>
-          <Divider />
+          <Separator />
           <MessageBar intent={result.status === 'blockerat' ? 'error' : result.status === 'skrivet' ? 'success' : 'info'} role="status">
             <MessageBarBody>
               {result.status === 'skrivet' && `Rapporterna för ${result.year} är skrivna: ${result.written?.written.map((w) => w.name).join(', ')}.`}

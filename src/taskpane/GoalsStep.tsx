@@ -1,7 +1,7 @@
 // Kontrollera mål: runs the goal check (at once when the ribbon button opened the pane), then
 // lists every goal and year with a status badge and its utfall, filterable by status; a goal
 // clicked selects its row in the Målkontroll sheet.
-import { Badge, Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { type GoalResult } from '../core/goalCheck';
 import { type GoalStatus } from '../core/goals';
@@ -12,9 +12,10 @@ import { GOALS_FIRST_ROW, GOALS_SHEET_NAME, conditionText, statusLabel } from '.
 import { FindingsList } from './Findings';
 import { RunProgress, VERSION } from './RunProgress';
 import { type TaskpaneHost } from './host';
+import { type BadgeColor, LabeledControl, StatusBadge } from './ui';
 
 const STATUSES: GoalStatus[] = ['uppfyllt', 'ej uppfyllt', 'bedöms manuellt', 'kan ej bedömas'];
-const BADGE: Record<GoalStatus, 'success' | 'danger' | 'warning' | 'informative'> = {
+const BADGE: Record<GoalStatus, BadgeColor> = {
   uppfyllt: 'success',
   'ej uppfyllt': 'danger',
   'bedöms manuellt': 'warning',
@@ -103,15 +104,15 @@ export function GoalsStep(props: { host: TaskpaneHost; workbookKey: number; auto
         </MessageBar>
       )}
       {results.length > 0 && (
-        <Field label="Visa" size="small">
-          <Dropdown size="small" value={filter} selectedOptions={[filter]} aria-label="Filtrera på status" onOptionSelect={(_, d) => setFilter(d.optionValue ?? ALL)}>
+        <LabeledControl label="Visa" htmlFor="finsam-filter">
+          <Dropdown id="finsam-filter" size="small" value={filter} selectedOptions={[filter]} aria-label="Filtrera på status" onOptionSelect={(_, d) => setFilter(d.optionValue ?? ALL)}>
             {[ALL, ...STATUSES.map(statusLabel)].map((s) => (
               <Option key={s} value={s}>
                 {s}
               </Option>
             ))}
           </Dropdown>
-        </Field>
+        </LabeledControl>
       )}
       <div role="list" aria-label="Mål">
         {shown.map(({ r, row }) => (
@@ -121,9 +122,7 @@ export function GoalsStep(props: { host: TaskpaneHost; workbookKey: number; auto
                 <Text weight="semibold">
                   {r.goal.id} {r.year}
                 </Text>
-                <Badge color={BADGE[r.status]} appearance="filled">
-                  {statusLabel(r.status)}
-                </Badge>
+                <StatusBadge color={BADGE[r.status]}>{statusLabel(r.status)}</StatusBadge>
               </span>
               <Text size={200}>{r.goal.text}</Text>
               <Text size={200}>

@@ -1,6 +1,7 @@
 // Which sheet plays which part: detected, shown and changeable in dropdowns.
-import { Dropdown, Field, Option } from '@fluentui/react-components';
+import { Dropdown, Option } from '@fluentui/react-components';
 import { type SheetRole, type SheetRoles } from '../sheets/detect';
+import { LabeledControl } from './ui';
 
 export const ROLE_LABELS: [SheetRole, string][] = [
   ['ledger', 'Huvudbok'],
@@ -20,8 +21,9 @@ export function SheetChoice(props: { sheets: readonly string[]; roles: SheetRole
       {ROLE_LABELS.map(([role, label]) => {
         const value = props.roles[role] ?? NONE;
         return (
-          <Field key={role} label={label} size="small">
+          <LabeledControl key={role} label={label} htmlFor={`finsam-blad-${role}`}>
             <Dropdown
+              id={`finsam-blad-${role}`}
               size="small"
               value={value}
               selectedOptions={[value]}
@@ -40,7 +42,7 @@ export function SheetChoice(props: { sheets: readonly string[]; roles: SheetRole
                 </Option>
               ))}
             </Dropdown>
-          </Field>
+          </LabeledControl>
         );
       })}
     </>

@@ -7,7 +7,8 @@ import { type SheetRole, type SheetRoles } from '../sheets/detect';
 import { type ColumnChoice } from '../sheets/header';
 import { OfficeWorkbook, officeSelectCell, officeSettingRead, officeSettingWrite, type ExcelRun } from '../workbook/office';
 import { type WorkbookPort } from '../workbook/port';
-// The .xlsx code (exceljs) is loaded only in browser mode, as a chunk of its own: Excel mode never loads it.
+// The .xlsx code (exceljs, and the file checks with their zip reader) is loaded only in browser
+// mode, as a chunk of its own on opening a file: Excel mode never loads it.
 import type { XlsxFile } from '../workbook/xlsxLean';
 
 const CHOICE_KEY = 'finsam.bladval';
@@ -95,6 +96,7 @@ export function excelHost(run: ExcelRun = (batch) => Excel.run(batch)): Taskpane
 
 export interface BrowserHost extends TaskpaneHost {
   readonly mode: 'browser';
+  /** Opens an .xlsx file; rejects with an Error whose message, naming the file, is for the user. */
   open(file: File): Promise<void>;
   fileName(): string | undefined;
   /** The opened workbook with whatever the run wrote, as an .xlsx file. */
@@ -110,8 +112,18 @@ export function browserHost(): BrowserHost {
     port: () => workbook,
     fileName: () => name,
     async open(file) {
-      const { xlsxOpen } = await import(/* webpackChunkName: "xlsx" */ '../workbook/xlsxLean');
-      workbook = await xlsxOpen(new Uint8Array(await file.arrayBuffer()));
+      let isFileError = (_err: unknown) => false;
+      try {
+        const [{ xlsxOpen }, { WorkbookFileError }] = await Promise.all([
+          import(/* webpackChunkName: "xlsx" */ '../workbook/xlsxLean'),
+          import(/* webpackChunkName: "xlsx" */ '../workbook/xlsxFile'),
+        ]);
+        isFileError = (err) => err instanceof WorkbookFileError;
+        workbook = await xlsxOpen(new Uint8Array(await file.arrayBuffer()));
+      } catch (err) {
+        // A WorkbookFileError says in Swedish what the file is and what to do; any other error is a library's words.
+        throw new Error(isFileError(err) ? `${file.name}: ${(err as Error).message}` : `${file.name} går inte att läsa som en .xlsx-arbetsbok: ${(err as Error).message}`, { cause: err });
+      }
       name = file.name;
     },
     // In the browser there is no Excel to select a cell in: the finding names it instead.
