@@ -75,14 +75,30 @@ function parseSettingsSheets(get: (name: string | undefined) => SheetSnapshot | 
   return { settings: settings.settings, insatser: insatser.lines, kontoplan: kontoplan.entries, findings: [...settings.findings, ...insatser.findings, ...kontoplan.findings] };
 }
 
-/** Reads every input sheet into typed values; pure over the snapshots. */
-export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial<SheetRoles> = {}, paneColumns: readonly ColumnChoice[] = []): Inputs {
+/** The part each sheet plays (the user's choice over what is detected) and the column choices in force. */
+export function inputsRoles(snapshots: readonly SheetSnapshot[], chosen: Partial<SheetRoles> = {}, paneColumns: readonly ColumnChoice[] = []): { roles: SheetRoles; columns: ColumnChoice[] } {
   const byName = new Map(snapshots.map((s) => [s.name, s]));
   const get = (name: string | undefined) => (name ? byName.get(name) : undefined);
   // Inställningar is found by name, so its column choices can guide the detection of the rest.
   const settingsFirst = parseSettingsSheets(get, { ...sheetRolesDetect(snapshots.filter((s) => !s.generated).map((s) => ({ ...s, cells: s.cells.slice(0, 0) }))), ...chosen });
   const columns = columnChoicesMerge(settingsFirst.settings.columnChoices, paneColumns);
-  const roles: SheetRoles = { ...sheetRolesDetect(snapshots, columns), ...chosen };
+  return { roles: { ...sheetRolesDetect(snapshots, columns), ...chosen }, columns };
+}
+
+/**
+ * Reads every input sheet into typed values; pure over the snapshots — except that a caller
+ * that gives the cells over (`given.releaseLedgerRows`, with the roles it already detected)
+ * lets the huvudbok's rows go as they become ledger rows.
+ */
+export function inputsParse(
+  snapshots: readonly SheetSnapshot[],
+  chosen: Partial<SheetRoles> = {},
+  paneColumns: readonly ColumnChoice[] = [],
+  given?: { readonly roles: SheetRoles; readonly columns: ColumnChoice[]; readonly releaseLedgerRows: boolean },
+): Inputs {
+  const byName = new Map(snapshots.map((s) => [s.name, s]));
+  const get = (name: string | undefined) => (name ? byName.get(name) : undefined);
+  const { roles, columns } = given ?? inputsRoles(snapshots, chosen, paneColumns);
   const parsed = parseSettingsSheets(get, roles);
   const findings: Finding[] = [...parsed.findings];
   const mapping = accountMappingCreate(parsed.kontoplan);
@@ -101,7 +117,9 @@ export function inputsParse(snapshots: readonly SheetSnapshot[], chosen: Partial
       insatsDimension: said !== undefined ? { column: said, cell: parsed.settings.insatsDimensionCell ?? cellRef(roles.settings ?? 'Inställningar', 1, 2) } : undefined,
       choices: columns,
     };
-    const reads = ledgerSheets.map((s) => ledgerRead(s, options));
+    // A sheet that plays no other part may be let go row by row as it is read.
+    const otherParts = new Set(Object.entries(roles).filter(([role]) => role !== 'ledger').map(([, name]) => name));
+    const reads = ledgerSheets.map((s) => ledgerRead(s, { ...options, releaseRows: given?.releaseLedgerRows === true && !otherParts.has(s.name) }));
     for (const read of reads) findings.push(...read.findings);
     if (reads.every((r) => r.ledger)) ledger = ledgerMerge(reads.map((r) => r.ledger as Ledger));
     // Opening balances from a balance report beside a ledger that has none for its first year.
@@ -166,8 +184,9 @@ export function renderMeta(read: SourcesRead, report: Pick<RenderMeta, 'forbund'
 }
 
 /**
- * Every sheet read and parsed. The cells are let go when this returns — a huvudbok of a
- * million rows is held only while it is read — so what else the run needs of them comes
+ * Every sheet read and parsed. The cells are let go when this returns, and the huvudbok's
+ * rows already while they are parsed — a huvudbok of a million rows is never held twice over,
+ * as cells and as ledger rows — so what else the run needs of them is taken first and comes
  * back with the inputs: the marker's summary of the sheets `used` names, and the sheets `keep` names.
  */
 export async function sheetsParse(
@@ -177,9 +196,12 @@ export async function sheetsParse(
   keep: (roles: SheetRoles) => readonly (string | undefined)[] = () => [],
 ): Promise<{ inputs: Inputs; read: SourcesRead; kept: readonly SheetSnapshot[] }> {
   const snapshots = await port.readSheets(await port.sheetNames());
-  const inputs = inputsParse(snapshots, options.roles, options.columns);
-  const kept = keep(inputs.roles);
-  return { inputs, read: sourcesRead(snapshots, used(inputs.roles)), kept: snapshots.filter((s) => kept.includes(s.name)) };
+  const detected = inputsRoles(snapshots, options.roles, options.columns);
+  const read = sourcesRead(snapshots, used(detected.roles));
+  const keptNames = keep(detected.roles);
+  const kept = snapshots.filter((s) => keptNames.includes(s.name));
+  const inputs = inputsParse(snapshots, options.roles, options.columns, { ...detected, releaseLedgerRows: true });
+  return { inputs, read, kept };
 }
 
 /** A sheet written under another name because the user has a sheet of that name: say so. */

@@ -111,3 +111,22 @@ test('a column placed by its content is stated, naming the column and the role t
   expect(stated?.message).toContain('kolumn B har lästs som Konto');
   expect(stated?.message).toContain('kolumn D ("Värde") har lästs som Belopp');
 });
+
+test('a sheet given over is let go row by row and reads into the same ledger', () => {
+  const cells = (): CellValue[][] => [
+    ['Huvudbok 2024'],
+    [],
+    ['Datum', 'Ver', 'Konto', 'Text', 'Debet', 'Kredit'],
+    [{ date: 45292 }, 'IB', 1930, 'Ingående balans', 1000, null],
+    [{ date: 45292 }, 'IB', 2099, 'Ingående balans', null, 1000],
+    [{ date: 45300 }, 'A1', 1930, 'Bidrag', 500, null],
+    [{ date: 45300 }, 'A1', 3010, 'Bidrag', null, 500],
+  ];
+  const kept = ledgerRead(sheet(cells(), 'Huvudbok'));
+  const given = sheet(cells(), 'Huvudbok');
+  const released = ledgerRead(given, { releaseRows: true });
+  expect(released.ledger?.rows).toEqual(kept.ledger?.rows);
+  expect(released.findings).toEqual(kept.findings);
+  expect(kept.ledger?.rows.length).toBe(4);
+  expect(given.cells.slice(3).every((r) => r.length === 0)).toBe(true);
+});

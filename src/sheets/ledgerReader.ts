@@ -59,7 +59,15 @@ export interface LedgerReadOptions {
   readonly insatsDimension?: { readonly column: string; readonly cell: CellRef };
   /** The user's word on columns (Inställningar's "Kolumn …" rows, the task pane). */
   readonly choices?: readonly ColumnChoice[];
+  /**
+   * The caller gives the sheet's cells over: each row is let go once it is read, so that a
+   * huvudbok of a million rows is not held as cells and as ledger rows at once. The sheet reads
+   * as empty afterwards.
+   */
+  readonly releaseRows?: boolean;
 }
+
+const RELEASED_ROW: readonly CellValue[] = Object.freeze([]);
 
 export interface LedgerRead {
   readonly ledger: Ledger | undefined;
@@ -326,8 +334,10 @@ export function ledgerRead(snapshot: SheetSnapshot, options: LedgerReadOptions =
   if (kreditNegative) assumptions.push(finding('antagande', `Kolumnen Kredit i bladet ${sheet} har bara negativa belopp: kreditbeloppen har lästs med sitt minustecken (debet + kredit).`, [cellRef(sheet, header.row, cols.kredit as number)]));
   let lastYear: number | undefined;
 
+  const rowsOwned = options.releaseRows === true ? (cells as CellValue[][]) : undefined;
   for (let r = header.row + 1; r <= cells.length; r++) {
     const row = cells[r - 1];
+    if (rowsOwned) rowsOwned[r - 1] = RELEASED_ROW as CellValue[];
     const shape = rowShape(row);
     if (shape === 'tom' || !row) continue;
     if (shape === 'avdelare') {
