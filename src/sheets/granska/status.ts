@@ -29,8 +29,8 @@ export interface AmountCheckArgs {
   readonly note?: string | undefined;
 }
 
-export function amountCheck(a: AmountCheckArgs): GranskaCheck {
-  const difference = a.actual.minus(a.expected);
+/** Where a check stands and what it is: the cell, its table, row and column. */
+function checkAt(a: { readonly table: GranskaTable; readonly row: GranskaRow; readonly column: GranskaColumn; readonly kind: GranskaCheckKind; readonly kontroll: string }) {
   return {
     sheet: a.table.sheet,
     cell: cellRef(a.table.sheet, a.row.row, a.column.col),
@@ -39,6 +39,13 @@ export function amountCheck(a: AmountCheckArgs): GranskaCheck {
     column: a.column.header,
     kind: a.kind,
     kontroll: a.kontroll,
+  };
+}
+
+export function amountCheck(a: AmountCheckArgs): GranskaCheck {
+  const difference = a.actual.minus(a.expected);
+  return {
+    ...checkAt(a),
     expected: moneyFromString(a.expected.toString()),
     actual: moneyFromString(a.actual.toString()),
     difference: moneyFromString(difference.toString()),
@@ -80,13 +87,7 @@ export function percentCheck(a: PercentCheckArgs): GranskaCheck {
   const step = new ExactDecimal(10).pow(-a.decimals);
   const status: GranskaStatus = difference.isZero() ? 'godkänd' : a.printed.minus(a.exact).abs().lt(step) ? 'avrundning' : 'avvikelse';
   return {
-    sheet: a.table.sheet,
-    cell: cellRef(a.table.sheet, a.row.row, a.column.col),
-    table: a.table.name,
-    row: rowName(a.row),
-    column: a.column.header,
-    kind: a.kind,
-    kontroll: a.kontroll,
+    ...checkAt(a),
     expected,
     actual: a.printed,
     difference,
