@@ -184,10 +184,11 @@ export function renderMeta(read: SourcesRead, report: Pick<RenderMeta, 'forbund'
 }
 
 /**
- * Every sheet read and parsed. The cells are let go when this returns, and the huvudbok's
- * rows already while they are parsed — a huvudbok of a million rows is never held twice over,
- * as cells and as ledger rows — so what else the run needs of them is taken first and comes
- * back with the inputs: the marker's summary of the sheets `used` names, and the sheets `keep` names.
+ * Every sheet read and parsed. The cells are let go when this returns; where the port gives
+ * its cells over (`freshCells`), the huvudbok's rows already while they are parsed, so that a
+ * huvudbok of a million rows is never held as cells and as ledger rows at once. What else the
+ * run needs of the cells is taken first and comes back with the inputs: the marker's summary
+ * of the sheets `used` names, and the sheets `keep` names.
  */
 export async function sheetsParse(
   port: WorkbookPort,
@@ -200,7 +201,7 @@ export async function sheetsParse(
   const read = sourcesRead(snapshots, used(detected.roles));
   const keptNames = keep(detected.roles);
   const kept = snapshots.filter((s) => keptNames.includes(s.name));
-  const inputs = inputsParse(snapshots, options.roles, options.columns, { ...detected, releaseLedgerRows: true });
+  const inputs = inputsParse(snapshots, options.roles, options.columns, { ...detected, releaseLedgerRows: port.freshCells === true });
   return { inputs, read, kept };
 }
 

@@ -116,6 +116,12 @@ export interface WorkbookPort {
   /** Reads the used range of each named sheet, in one batch. */
   readSheets(names: readonly string[]): Promise<SheetSnapshot[]>;
   /**
+   * True when each readSheets call returns cells of their own that nothing else holds, which
+   * the caller may let go row by row (the run does, for a huvudbok of a million rows). A port
+   * that hands out cells it keeps leaves this unset.
+   */
+  readonly freshCells?: boolean;
+  /**
    * Writes the generated sheets: an earlier generated sheet of the same name is replaced
    * whole; a user's own sheet of that name is left alone and the new sheet gets another name.
    * Generated sheets are protected without password.

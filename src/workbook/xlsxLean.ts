@@ -25,6 +25,8 @@ export interface XlsxFile extends WorkbookPort {
 
 export class XlsxLeanWorkbook implements XlsxFile {
   readonly contentsLost: readonly string[] = [];
+  /** Source sheets are read anew at each call: the caller owns what it gets. */
+  readonly freshCells = true;
   /** The generated sheets written, in a workbook of their own (made at the first write), and their specs by name. */
   private generatedBook: ExcelJS.Workbook | undefined;
   private readonly rendered = new Map<string, SheetSpec>();
