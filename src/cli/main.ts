@@ -7,6 +7,11 @@ import { moneyFormatKr } from '../core/money';
 import { statementRow } from '../core/statement';
 import { goalsRun, type GoalsRunResult } from '../pipeline/goals';
 import { goalsJson } from '../pipeline/goalsJson';
+import { granskaRun, type GranskaRunResult } from '../pipeline/granska';
+import { granskaJson } from '../pipeline/granskaJson';
+import { granskaChecksOrdered } from '../sheets/granskaRender';
+import { amountText } from '../sheets/granska/status';
+import { cellRefText } from '../core/cellref';
 import { reportsJson } from '../pipeline/json';
 import { reportsRun, type RunResult } from '../pipeline/run';
 import { type Finding } from '../core/findings';
@@ -19,12 +24,16 @@ import { terminalText } from '../core/text';
 export const USAGE = `Användning:
   finsam rapporter <arbetsbok.xlsx> [--ut <fil.xlsx>] [--json]
   finsam mal <arbetsbok.xlsx> [--ut <fil.xlsx>] [--json]
+  finsam granska <arbetsbok.xlsx> [--ut <fil.xlsx>] [--json]
 
   rapporter  skriver Resultaträkning, Balansräkning, Driftredovisning och Kontroller i en
              kopia av arbetsboken (som standard <namn>-rapporter.xlsx bredvid den).
   mal        kontrollerar målen i bladet Mål mot bokslutet, eller mot budgeten och planåren
              när arbetsboken saknar huvudbok, och skriver bladet Målkontroll i en kopia
              (som standard <namn>-mal.xlsx). Saknas bladet Mål skapas det med vanliga mål.
+  granska    räknar om varje tabell i arbetsboken (summor, resultat, balans, eget kapital,
+             procentrader) och skriver bladet Granskning med en rad per kontroll i en kopia
+             (som standard <namn>-granskning.xlsx). En avvikelse stoppar inget: slutkod 0.
   Originalet ändras aldrig.
   --ut <fil>   var kopian sparas
   --json       skriv resultatet som JSON på stdout (sammanfattningen går till stderr)
@@ -48,7 +57,7 @@ interface Args {
 function argsParse(argv: readonly string[]): Args | string {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'hjälp') return USAGE;
-  if (command !== 'rapporter' && command !== 'mal' && command !== 'mål') return `Okänt kommando "${command}".\n\n${USAGE}`;
+  if (command !== 'rapporter' && command !== 'mal' && command !== 'mål' && command !== 'granska') return `Okänt kommando "${command}".\n\n${USAGE}`;
   let input: string | undefined;
   let output: string | undefined;
   let json = false;
@@ -68,7 +77,8 @@ function argsParse(argv: readonly string[]): Args | string {
 
 export function defaultOutputPath(input: string, command = 'rapporter'): string {
   const parsed = path.parse(input);
-  return path.join(parsed.dir, `${parsed.name}-${command === 'mal' ? 'mal' : 'rapporter'}.xlsx`);
+  const suffix = command === 'mal' ? 'mal' : command === 'granska' ? 'granskning' : 'rapporter';
+  return path.join(parsed.dir, `${parsed.name}-${suffix}.xlsx`);
 }
 
 function packageVersion(): string {
@@ -125,6 +135,20 @@ export function goalsSummaryText(result: GoalsRunResult, written: string | undef
   return lines.join('\n');
 }
 
+export function granskaSummaryText(result: GranskaRunResult, written: string | undefined): string {
+  const lines: string[] = [];
+  const count = (s: string) => result.checks.filter((c) => c.status === s).length;
+  lines.push(`${result.forbund ?? 'Förbundet'}, granskning`);
+  if (result.tables.length > 0) lines.push(`  ${result.tables.length} tabeller, ${result.checks.length} kontroller: ${count('avvikelse')} avvikelser, ${count('avrundning')} avrundningsdifferenser, ${count('godkänd')} godkända`);
+  const shown = granskaChecksOrdered(result.checks, result.sheets).filter((c) => c.status !== 'godkänd');
+  for (const c of shown.slice(0, 40)) {
+    lines.push(`  ${c.status === 'avvikelse' ? 'AVVIKELSE' : 'avrundning'} ${cellRefText(c.cell)} ${c.row} (${c.column}): tryckt ${amountText(c.actual)}, väntat ${amountText(c.expected)}, differens ${amountText(c.difference)} ${c.unit} — ${c.kontroll}`);
+  }
+  if (shown.length > 40) lines.push(`  … och ${shown.length - 40} till (se bladet Granskning).`);
+  lines.push(...findingLines(result.findings, written, result.written?.written.map((w) => w.name) ?? []));
+  return lines.join('\n');
+}
+
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const args = argsParse(argv);
   if (typeof args === 'string') {
@@ -166,7 +190,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   let summary: string;
   let json: unknown;
   let status: string;
-  if (args.command === 'mal') {
+  if (args.command === 'granska') {
+    const result = await granskaRun(workbook, { version, contentsLost: workbook.contentsLost });
+    const writtenTo = result.status === 'skrivet' ? await save() : undefined;
+    if (result.status === 'skrivet' && !writtenTo) return 2;
+    summary = granskaSummaryText(result, writtenTo);
+    json = granskaJson(result);
+    status = result.status;
+  } else if (args.command === 'mal') {
     const result = await goalsRun(workbook, { version, contentsLost: workbook.contentsLost });
     const writtenTo = result.status === 'skrivet' ? await save() : undefined;
     if (result.status === 'skrivet' && !writtenTo) return 2;

@@ -64,6 +64,7 @@ export const FINDING_CODES = {
   'kolumnval-ogiltigt': 'blockerande',
   'antagande': 'antagande',
   'cell-sammanfogad': 'varning',
+  'tabeller-saknas': 'varning',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;
