@@ -5,13 +5,9 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../src/cli/main';
-import { EXAMPLES } from './helpers';
+import { cliCapture, EXAMPLES } from './helpers';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
-}
+const capture = cliCapture;
 
 let dir: string;
 beforeEach(() => {

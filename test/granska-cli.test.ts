@@ -8,17 +8,14 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../src/cli/main';
 import { zipEntries } from '../src/workbook/zip';
+import { cliCapture } from './helpers';
 
 const PLANS = path.join(__dirname, 'plans');
 
 interface Difference { cell: string; forvantat: string; faktiskt: string; differens: string }
 interface Expected { slips: Difference[]; rounding: Difference[] }
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
-}
+const capture = cliCapture;
 
 let dir: string;
 beforeEach(() => {

@@ -50,3 +50,10 @@ export async function generatedSheets(workbook: XlsxWorkbook): Promise<string[]>
 export function specText(spec: SheetSpec): string[][] {
   return spec.rows.map((r) => r.map((c) => (c ? String(c.value) : '')));
 }
+
+/** The command line's output, caught: `io` for main(), and what it wrote to each stream. */
+export function cliCapture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+}
