@@ -1,22 +1,29 @@
-// The task pane: two steps (Generera rapporter, Kontrollera mål), opened at the step the
-// ribbon button named. In the browser it first offers Öppna arbetsbok… and, after a run,
+// The task pane: three steps (Generera rapporter, Kontrollera mål, Granska tabeller), opened
+// at the step the ribbon button named. In the browser it first offers Öppna arbetsbok… and, after a run,
 // Ladda ned.
-import { Button, FluentProvider, makeStyles, Text, Title3, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, makeStyles, Text, typographyStyles, webLightTheme } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { type TaskpaneStep } from '../commands/steps';
 import { GenerateStep } from './GenerateStep';
 import { GoalsStep } from './GoalsStep';
+import { GranskaStep } from './GranskaStep';
 import { type BrowserHost, type TaskpaneHost } from './host';
 import { Tabs } from './ui';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '12px', minWidth: '280px', maxWidth: '720px' },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+  // Fluent's Title3 as a heading (the heading's margins kept, as Title3 keeps them).
+  title: { ...typographyStyles.title3 },
 });
 
-const STEPS: readonly (readonly [TaskpaneStep, string])[] = [
+/** The pane's steps: the ribbon's (TaskpaneStep) and Granska tabeller, reached by its tab. */
+type PaneStep = TaskpaneStep | 'granska';
+
+const STEPS: readonly (readonly [PaneStep, string])[] = [
   ['rapporter', 'Generera rapporter'],
   ['mal', 'Kontrollera mål'],
+  ['granska', 'Granska tabeller'],
 ];
 
 function BrowserFile(props: { host: BrowserHost; onOpened: () => void; canDownload: boolean }) {
@@ -58,14 +65,14 @@ function BrowserFile(props: { host: BrowserHost; onOpened: () => void; canDownlo
 
 export function App(props: { host: TaskpaneHost; step: TaskpaneStep }) {
   const styles = useStyles();
-  const [step, setStep] = useState<TaskpaneStep>(props.step);
+  const [step, setStep] = useState<PaneStep>(props.step);
   const [workbookKey, setWorkbookKey] = useState(0);
   const [written, setWritten] = useState(false);
   const host = props.host;
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.root}>
-        <Title3 as="h1">Finsam Ekonomi</Title3>
+        <h1 className={styles.title}>Finsam Ekonomi</h1>
         {host.mode === 'browser' && (
           <BrowserFile
             host={host as BrowserHost}
@@ -79,6 +86,7 @@ export function App(props: { host: TaskpaneHost; step: TaskpaneStep }) {
         <Tabs tabs={STEPS} selected={step} onSelect={setStep} />
         {step === 'rapporter' && <GenerateStep host={host} workbookKey={workbookKey} onWritten={() => setWritten(true)} />}
         {step === 'mal' && <GoalsStep host={host} workbookKey={workbookKey} autoRun={props.step === 'mal' || workbookKey > 0} onWritten={() => setWritten(true)} />}
+        {step === 'granska' && <GranskaStep host={host} workbookKey={workbookKey} onWritten={() => setWritten(true)} />}
       </main>
     </FluentProvider>
   );

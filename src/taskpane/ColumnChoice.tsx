@@ -2,7 +2,7 @@
 // the role the add-in took for each and how it was decided (the header's words, the content,
 // the user's choice), changeable in a dropdown. A sheet whose header row could not be found
 // shows the row most like a header, so the user can place its columns there.
-import { Button, Dropdown, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { type ColumnSheetKind, type SheetColumnLayout } from '../pipeline/columnLayout';
 import { columnLetters } from '../core/cellref';
@@ -10,7 +10,7 @@ import { foldKey } from '../sheets/cells';
 import { COLUMN_ROLE_TEXT } from '../sheets/columnChoices';
 import { COLUMN_UNUSED, type ColumnChoice, type ColumnSource } from '../sheets/header';
 import { type SheetSnapshot } from '../workbook/port';
-import { Collapsible } from './ui';
+import { Collapsible, Notice } from './ui';
 
 const KIND_LABEL: Record<ColumnSheetKind, string> = { ledger: 'huvudbok', balanceReport: 'balansrapport', resultReport: 'resultatrapport' };
 /** What a sheet of each kind needs before it can be read (as the run's finding words it). */
@@ -136,12 +136,10 @@ function SheetColumns(props: { shown: ShownSheet; choices: readonly ColumnChoice
       {layout.headerRow !== undefined ? (
         <Text size={200}>Rubrikerna står på rad {layout.headerRow}.</Text>
       ) : (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            Ingen rubrikrad med {KIND_NEEDS[layout.kind]} hittades i {layout.sheet}.
-            {row !== undefined ? ` Rad ${row} ser ut som rubriker: välj vad kolumnerna innehåller.` : ' Bladet har ingen text i de första raderna.'}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning">
+          Ingen rubrikrad med {KIND_NEEDS[layout.kind]} hittades i {layout.sheet}.
+          {row !== undefined ? ` Rad ${row} ser ut som rubriker: välj vad kolumnerna innehåller.` : ' Bladet har ingen text i de första raderna.'}
+        </Notice>
       )}
       {columns.map((c) => {
         const value = c.role ?? COLUMN_UNUSED;

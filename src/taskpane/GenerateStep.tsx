@@ -1,7 +1,7 @@
 // Generera rapporter: the sheets found and the books' columns (both changeable, both saved),
 // a first-run offer to create Inställningar and Insatser, the run with a progress bar through
 // its steps, then a short summary and the findings grouped by severity.
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles } from '@fluentui/react-components';
+import { Button, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Finding } from '../core/findings';
 import { soliditet } from '../core/keyFigures';
@@ -18,7 +18,7 @@ import { FindingsList } from './Findings';
 import { type TaskpaneHost } from './host';
 import { RunProgress, VERSION } from './RunProgress';
 import { SheetChoice } from './SheetChoice';
-import { Separator } from './ui';
+import { Notice, Progress, Separator } from './ui';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -124,7 +124,7 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
   };
 
   if (!props.host.port()) return null;
-  if (!loaded) return error ? <Text role="alert">{error}</Text> : <ProgressBar aria-label="Läser arbetsboken" />;
+  if (!loaded) return error ? <Text role="alert">{error}</Text> : <Progress aria-label="Läser arbetsboken" />;
   const b = result?.bokslut;
   const passed = b?.reconciliations.filter((r) => r.passed).length ?? 0;
   const failed = (b?.reconciliations.length ?? 0) - passed;
@@ -135,15 +135,12 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
   return (
     <div className={styles.column}>
       {loaded.proposal.sheets.length > 0 && (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            <MessageBarTitle>Arbetsboken saknar {loaded.proposal.missing.join(' och ')}</MessageBarTitle>
-            Finsam Ekonomi kan skapa {loaded.proposal.missing.length > 1 ? 'dem' : 'det'} med förslag ur huvudboken som du sedan bekräftar.{' '}
-            <Button size="small" onClick={() => void createSettings()}>
-              Skapa förslag
-            </Button>
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="info" title={<>Arbetsboken saknar {loaded.proposal.missing.join(' och ')}</>}>
+          Finsam Ekonomi kan skapa {loaded.proposal.missing.length > 1 ? 'dem' : 'det'} med förslag ur huvudboken som du sedan bekräftar.{' '}
+          <Button size="small" onClick={() => void createSettings()}>
+            Skapa förslag
+          </Button>
+        </Notice>
       )}
       <SheetChoice sheets={loaded.sheets} roles={loaded.roles} onChange={chooseRoles} />
       <ColumnChoicePanel layouts={layouts} snapshots={loaded.snapshots} choices={loaded.columns} attention={columnsNeeded} onChange={chooseColumns} />
@@ -151,24 +148,18 @@ export function GenerateStep(props: { host: TaskpaneHost; workbookKey: number; o
         Generera rapporter
       </Button>
       <RunProgress step={step} />
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <Notice intent="error">{error}</Notice>}
       {result && (
         <>
           <Separator />
-          <MessageBar intent={result.status === 'blockerat' ? 'error' : result.status === 'skrivet' ? 'success' : 'info'} role="status">
-            <MessageBarBody>
-              {result.status === 'skrivet' && `Rapporterna för ${result.year} är skrivna: ${result.written?.written.map((w) => w.name).join(', ')}.`}
-              {result.status === 'blockerat' &&
-                (result.written
-                  ? `Inga rapporter skrevs. Bladet ${result.written.written.map((w) => w.name).join(', ')} skapades med ett förslag: bekräfta det och kör igen.`
-                  : 'Inget skrevs: rätta de blockerande fynden nedan och kör igen.')}
-              {result.status === 'inget-att-rapportera' && 'Inget att rapportera: arbetsboken har ingen huvudbok.'}
-            </MessageBarBody>
-          </MessageBar>
+          <Notice intent={result.status === 'blockerat' ? 'error' : result.status === 'skrivet' ? 'success' : 'info'}>
+            {result.status === 'skrivet' && `Rapporterna för ${result.year} är skrivna: ${result.written?.written.map((w) => w.name).join(', ')}.`}
+            {result.status === 'blockerat' &&
+              (result.written
+                ? `Inga rapporter skrevs. Bladet ${result.written.written.map((w) => w.name).join(', ')} skapades med ett förslag: bekräfta det och kör igen.`
+                : 'Inget skrevs: rätta de blockerande fynden nedan och kör igen.')}
+            {result.status === 'inget-att-rapportera' && 'Inget att rapportera: arbetsboken har ingen huvudbok.'}
+          </Notice>
           {b && (
             <div className={styles.summary} aria-label="Sammanfattning">
               <Text>Årets resultat</Text>

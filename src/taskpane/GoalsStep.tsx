@@ -1,7 +1,7 @@
 // Kontrollera mål: runs the goal check (at once when the ribbon button opened the pane), then
 // lists every goal and year with a status badge and its utfall, filterable by status; a goal
 // clicked selects its row in the Målkontroll sheet.
-import { Button, Dropdown, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { type GoalResult } from '../core/goalCheck';
 import { type GoalStatus } from '../core/goals';
@@ -12,7 +12,7 @@ import { GOALS_FIRST_ROW, GOALS_SHEET_NAME, conditionText, statusLabel } from '.
 import { FindingsList } from './Findings';
 import { RunProgress, VERSION } from './RunProgress';
 import { type TaskpaneHost } from './host';
-import { type BadgeColor, LabeledControl, StatusBadge } from './ui';
+import { type BadgeColor, LabeledControl, Notice, StatusBadge } from './ui';
 
 const STATUSES: GoalStatus[] = ['uppfyllt', 'ej uppfyllt', 'bedöms manuellt', 'kan ej bedömas'];
 const BADGE: Record<GoalStatus, BadgeColor> = {
@@ -88,20 +88,14 @@ export function GoalsStep(props: { host: TaskpaneHost; workbookKey: number; auto
         Kontrollera mål
       </Button>
       <RunProgress step={step} />
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <Notice intent="error">{error}</Notice>}
       {result && (
-        <MessageBar intent={result.status === 'skrivet' ? (count('ej uppfyllt') > 0 ? 'warning' : 'success') : 'error'} role="status">
-          <MessageBarBody>
-            {result.status === 'skrivet'
-              ? `Målkontroll ${result.check?.years.join(', ')}${result.kind === 'budget' ? ' (budget och plan)' : ''}: ${count('uppfyllt')} uppfyllda, ${count('ej uppfyllt')} ej uppfyllda, ${count('bedöms manuellt')} bedöms manuellt, ${count('kan ej bedömas')} kan ej bedömas.`
-              : 'Inget skrevs: rätta de blockerande fynden nedan och kör igen.'}
-            {result.proposedGoals && ' Bladet Mål skapades med vanliga mål: justera dem efter verksamhetsplanen.'}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent={result.status === 'skrivet' ? (count('ej uppfyllt') > 0 ? 'warning' : 'success') : 'error'}>
+          {result.status === 'skrivet'
+            ? `Målkontroll ${result.check?.years.join(', ')}${result.kind === 'budget' ? ' (budget och plan)' : ''}: ${count('uppfyllt')} uppfyllda, ${count('ej uppfyllt')} ej uppfyllda, ${count('bedöms manuellt')} bedöms manuellt, ${count('kan ej bedömas')} kan ej bedömas.`
+            : 'Inget skrevs: rätta de blockerande fynden nedan och kör igen.'}
+          {result.proposedGoals && ' Bladet Mål skapades med vanliga mål: justera dem efter verksamhetsplanen.'}
+        </Notice>
       )}
       {results.length > 0 && (
         <LabeledControl label="Visa" htmlFor="finsam-filter">

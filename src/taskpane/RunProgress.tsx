@@ -1,9 +1,10 @@
-// The progress of a run, shared by both steps: a bar through läser blad → beräknar →
+// The progress of a run, shared by the steps: a bar through läser blad → beräknar →
 // kontrollerar → skriver, the seconds after 5 s, and after 60 s a warning that Excel has not
 // answered (Excel on the web can hang on a sync). Also the version stamped on generated sheets.
-import { MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { type RunStep } from '../pipeline/run';
+import { Notice, Progress } from './ui';
 
 declare const FINSAM_VERSION: string;
 /** The add-in's version (package.json, set by webpack), written in every generated sheet's marker. */
@@ -31,16 +32,14 @@ export function RunProgress(props: { step: RunStep | undefined }) {
   if (!step) return null;
   return (
     <>
-      <ProgressBar value={(STEPS.indexOf(step) + 1) / STEPS.length} aria-label={`Steg: ${step}`} />
+      <Progress value={(STEPS.indexOf(step) + 1) / STEPS.length} aria-label={`Steg: ${step}`} />
       <Text size={200}>
         {step}…{elapsed >= 5 && ` ${elapsed} s`}
       </Text>
       {elapsed >= SLOW_SECONDS && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            Excel har inte svarat på {elapsed} sekunder. Stora arbetsböcker tar tid, men Excel på webben kan också ha fastnat: vänta en stund till, eller stäng arbetsboken och öppna den igen. Källbladen ändras aldrig.
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning">
+          Excel har inte svarat på {elapsed} sekunder. Stora arbetsböcker tar tid, men Excel på webben kan också ha fastnat: vänta en stund till, eller stäng arbetsboken och öppna den igen. Källbladen ändras aldrig.
+        </Notice>
       )}
     </>
   );

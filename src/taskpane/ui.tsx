@@ -1,8 +1,8 @@
 // Small parts of the pane drawn with Fluent UI v9's tokens instead of Fluent's own components:
-// the step tabs, a collapsible section, a status badge, a labelled control, a separator and a
-// link-style button. They look and behave like Fluent's TabList, Accordion, Badge, Field,
-// Divider and Link for the one way the pane uses each, at a fraction of the script those
-// components bring with them.
+// the step tabs, a collapsible section, a status badge, a labelled control, a separator, a
+// link-style button, a message bar and a progress bar. They look and behave like Fluent's
+// TabList, Accordion, Badge, Field, Divider, Link, MessageBar and ProgressBar for the one way the pane uses each, at a fraction
+// of the script those components bring with them.
 import { createCustomFocusIndicatorStyle, makeStyles, mergeClasses, tokens, typographyStyles } from '@fluentui/react-components';
 import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
 
@@ -112,6 +112,56 @@ const useStyles = makeStyles({
   },
   separator: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   panel: { margin: `0 ${tokens.spacingHorizontalM}` },
+  // Fluent's MessageBar as it lays out a message that wraps (its multiline layout).
+  notice: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    alignItems: 'start',
+    boxSizing: 'border-box',
+    minHeight: '36px',
+    padding: `${tokens.spacingVerticalMNudge} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    ...typographyStyles.body1,
+  },
+  noticeIcon: { display: 'flex', alignItems: 'center', marginRight: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase500, color: tokens.colorNeutralForeground3 },
+  noticeTitle: { ...typographyStyles.body1Strong, '::after': { content: '" "' } },
+  noticeError: { backgroundColor: tokens.colorStatusDangerBackground1, borderTopColor: tokens.colorStatusDangerBorder1, borderRightColor: tokens.colorStatusDangerBorder1, borderBottomColor: tokens.colorStatusDangerBorder1, borderLeftColor: tokens.colorStatusDangerBorder1 },
+  noticeWarning: { backgroundColor: tokens.colorStatusWarningBackground1, borderTopColor: tokens.colorStatusWarningBorder1, borderRightColor: tokens.colorStatusWarningBorder1, borderBottomColor: tokens.colorStatusWarningBorder1, borderLeftColor: tokens.colorStatusWarningBorder1 },
+  noticeSuccess: { backgroundColor: tokens.colorStatusSuccessBackground1, borderTopColor: tokens.colorStatusSuccessBorder1, borderRightColor: tokens.colorStatusSuccessBorder1, borderBottomColor: tokens.colorStatusSuccessBorder1, borderLeftColor: tokens.colorStatusSuccessBorder1 },
+  noticeIconError: { color: tokens.colorStatusDangerForeground1 },
+  noticeIconWarning: { color: tokens.colorStatusWarningForeground3 },
+  noticeIconSuccess: { color: tokens.colorStatusSuccessForeground1 },
+  // Fluent's ProgressBar, medium and rounded.
+  progress: {
+    display: 'block',
+    width: '100%',
+    height: '2px',
+    overflow: 'hidden',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground6,
+    '@media screen and (forced-colors: active)': { backgroundColor: 'CanvasText' },
+  },
+  progressBar: {
+    height: '100%',
+    borderRadius: 'inherit',
+    backgroundColor: tokens.colorCompoundBrandBackground,
+    transitionProperty: 'width',
+    transitionDuration: '0.3s',
+    transitionTimingFunction: 'ease',
+    '@media screen and (forced-colors: active)': { backgroundColor: 'Highlight' },
+  },
+  progressIndeterminate: {
+    position: 'relative',
+    width: '33%',
+    backgroundImage: `linear-gradient(to right, ${tokens.colorNeutralBackground6} 0%, ${tokens.colorTransparentBackground} 50%, ${tokens.colorNeutralBackground6} 100%)`,
+    animationName: { '0%': { left: '-33%' }, '100%': { left: '100%' } },
+    animationDuration: '3s',
+    animationIterationCount: 'infinite',
+    animationTimingFunction: 'linear',
+    '@media screen and (prefers-reduced-motion: reduce)': { width: '100%', animationName: 'none' },
+  },
   link: {
     display: 'inline',
     margin: 0,
@@ -230,5 +280,53 @@ export function LinkButton(props: { onClick: () => void; 'aria-label'?: string; 
     <button type="button" className={styles.link} onClick={props.onClick} aria-label={props['aria-label']}>
       {props.children}
     </button>
+  );
+}
+
+/** A thin progress bar (Fluent's ProgressBar): `value` from 0 to 1, or moving to and fro while undefined. */
+export function Progress(props: { value?: number; 'aria-label': string }) {
+  const styles = useStyles();
+  const { value } = props;
+  return (
+    <div role="progressbar" aria-label={props['aria-label']} aria-valuemin={value !== undefined ? 0 : undefined} aria-valuemax={value !== undefined ? 1 : undefined} aria-valuenow={value} className={styles.progress}>
+      <div className={mergeClasses(styles.progressBar, value === undefined && styles.progressIndeterminate)} style={value !== undefined ? { width: `${Math.min(100, Math.max(0, value * 100))}%` } : undefined} />
+    </div>
+  );
+}
+
+export type NoticeIntent = 'info' | 'success' | 'warning' | 'error';
+
+/** Fluent's 20 px filled icons of MessageBar's intents (InfoFilled, CheckmarkCircleFilled, WarningFilled, DiamondDismissFilled). */
+const NOTICE_ICONS: Record<NoticeIntent, string> = {
+  info: 'M18 10a8 8 0 1 0-16 0 8 8 0 0 0 16 0M9.5 8.91a.5.5 0 0 1 1 0v4.69a.5.5 0 0 1-1 0V8.9m-.25-2.16a.75.75 0 1 1 1.5 0 .75.75 0 0 1-1.5 0',
+  success:
+    'M10 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16m3.36 5.65a.5.5 0 0 0-.64-.06l-.07.06L9 11.3 7.35 9.65l-.07-.06a.5.5 0 0 0-.7.7l.07.07 2 2 .07.06c.17.11.4.11.56 0l.07-.06 4-4 .07-.08a.5.5 0 0 0-.06-.63',
+  warning: 'M7.37 3.56a3 3 0 0 1 5.26 0l5.5 10A3 3 0 0 1 15.5 18h-11a3 3 0 0 1-2.63-4.44zM10 12.75a.75.75 0 1 0 0 1.5.75.75 0 0 0 0-1.5m0-6.25a.5.5 0 0 0-.5.5v4a.5.5 0 0 0 1 0V7a.5.5 0 0 0-.5-.5',
+  error:
+    'M7.88 1.88a3 3 0 0 1 4.24 0l6 6a3 3 0 0 1 0 4.24l-6 6a3 3 0 0 1-4.24 0l-6-6a3 3 0 0 1 0-4.24zM13.1 6.9a.5.5 0 0 0-.7 0L10 9.3 7.6 6.9a.5.5 0 0 0-.7.7L9.3 10l-2.4 2.4a.5.5 0 0 0 .7.7l2.4-2.4 2.4 2.4a.5.5 0 0 0 .7-.7L10.7 10l2.4-2.4a.5.5 0 0 0 0-.7',
+};
+
+/**
+ * A message with its intent's icon and colours (Fluent's MessageBar with a MessageBarBody and
+ * an optional MessageBarTitle, laid out to wrap). A live region, as MessageBar announces
+ * itself: `alert` for an error, `status` otherwise.
+ */
+export function Notice(props: { intent: NoticeIntent; title?: ReactNode; children?: ReactNode }) {
+  const styles = useStyles();
+  const { intent } = props;
+  const root = { info: undefined, success: styles.noticeSuccess, warning: styles.noticeWarning, error: styles.noticeError }[intent];
+  const icon = { info: undefined, success: styles.noticeIconSuccess, warning: styles.noticeIconWarning, error: styles.noticeIconError }[intent];
+  return (
+    <div role={intent === 'error' ? 'alert' : 'status'} className={mergeClasses(styles.notice, root)} data-intent={intent}>
+      <div className={mergeClasses(styles.noticeIcon, icon)} aria-hidden>
+        <svg width="1em" height="1em" viewBox="0 0 20 20" fill="currentColor">
+          <path d={NOTICE_ICONS[intent]} />
+        </svg>
+      </div>
+      <div>
+        {props.title !== undefined && <span className={styles.noticeTitle}>{props.title}</span>}
+        {props.children}
+      </div>
+    </div>
   );
 }
