@@ -8,105 +8,35 @@
 // 2. Excel mode (office.js replaced by the in-memory Excel host, test/e2e/officeStub.ts): an
 //    entry clicked selects its cell; a workbook without tables shows why nothing was written.
 import * as fs from 'fs';
-import * as http from 'http';
-import * as os from 'os';
 import * as path from 'path';
-import { type AddressInfo } from 'net';
-import { execFileSync } from 'child_process';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
-import { type CellValue } from '../../src/workbook/port';
-import { type MemoryExcelHost } from '../../src/workbook/memory';
 import { ROOT } from '../helpers';
+import { e2e, type PaneServer, paneServe, SCREENSHOTS, sheetsJson, type StubWindow } from './pane';
 
-/** The page's window with the stub Excel host (test/e2e/officeStub.ts). */
-type StubWindow = Window & { __host: MemoryExcelHost };
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} saknas: CI installerar chromium (apt-get install -y chromium) och hoppar aldrig över webbläsartesterna.`);
-if (!haveChromium) console.warn(`Hoppar över webbläsartesterna: ${CHROMIUM} finns inte (apt-get install -y chromium).`);
-const e2e = haveChromium ? describe : describe.skip;
-const SCREENSHOTS = path.join(ROOT, 'docs');
 const PLAN = path.join(ROOT, 'test', 'plans', 'kramfors-2010.xlsx');
 
 jest.setTimeout(180_000);
-
-/** webpack in a child process (it cannot run inside jest's module sandbox). */
-function webpackBuild(args: string[]): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), ...args], { cwd: ROOT, stdio: 'pipe' });
-}
-
-const toScalar = (v: CellValue): string | number | boolean | null => (v === null || typeof v !== 'object' ? v : 'date' in v ? v.date : 'percent' in v ? v.percent : v.error);
-
-/** A workbook's sheets as the stub host's JSON: rows of plain values per sheet. */
-async function sheetsJson(file: string): Promise<string> {
-  const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
-  const snaps = await wb.readSheets(await wb.sheetNames());
-  return JSON.stringify(Object.fromEntries(snaps.map((s) => [s.name, s.cells.map((r) => r.map(toScalar))])));
-}
 
 /** The entries listed under a heading (Avvikelser, Avrundningsdifferenser): their cells. */
 function listed(page: Page, title: string): Promise<(string | null)[]> {
   return page.getByRole('list', { name: title }).locator('[data-cell]').evaluateAll((items) => items.map((i) => i.getAttribute('data-cell')));
 }
 
-let dir: string;
-let server: http.Server;
-let base: string;
-let browser: Browser;
+let pane: PaneServer;
+const open = (officeJs: 'none' | 'stub', query: string) => pane.open(officeJs, query);
 
 e2e('Granska tabeller in Chromium', () => {
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-e2e-granska-'));
-    const dist = path.join(dir, 'dist');
-    webpackBuild(['--mode', 'production', '--output-path', dist]);
-    webpackBuild(['--config', path.join(__dirname, 'stub.webpack.config.js'), '--env', `out=${dir}`]);
-    const data: Record<string, string> = {
+    pane = await paneServe('finsam-e2e-granska-', async () => ({
       kramfors: await sheetsJson(PLAN),
       tom: JSON.stringify({ Anteckningar: [['Möte 12 november'], ['Inga tabeller här']] }),
-    };
-    server = http.createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const stub = /^\/stub-data\/(\w+)\.json$/.exec(url.pathname);
-      if (stub && data[stub[1] as string]) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(data[stub[1] as string]);
-        return;
-      }
-      const file = path.join(dist, path.normalize(url.pathname).replace(/^[/\\]+/, ''));
-      if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' }).end(fs.readFileSync(file));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await pane?.close();
   });
-
-  async function open(officeJs: 'none' | 'stub', query: string): Promise<Page> {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 320, height: 900 } });
-    const page = await context.newPage();
-    await page.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url.startsWith(base)) return route.continue();
-      if (url === OFFICE_JS && officeJs === 'stub') return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(path.join(dir, 'office-stub.js'), 'utf8') });
-      return route.abort();
-    });
-    await page.goto(`${base}/taskpane.html${query}`);
-    return page;
-  }
 
   test('browser mode: the plan’s two slips and two rounding differences; screenshot; download with Granskning', async () => {
     const page = await open('none', '?steg=rapporter');
@@ -137,7 +67,7 @@ e2e('Granska tabeller in Chromium', () => {
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Ladda ned' }).click();
-    const file = path.join(dir, 'kramfors-granskad.xlsx');
+    const file = path.join(pane.dir, 'kramfors-granskad.xlsx');
     await (await download).saveAs(file);
     const result = await XlsxWorkbook.fromBuffer(fs.readFileSync(file));
     const [sheet] = await result.readSheets(['Granskning']);

@@ -10,20 +10,13 @@
 //    the workbook's settings); a ledger whose header words are all unknown is blocked until
 //    the user places Konto, Debet and Kredit in the row shown (browser mode, kept per file).
 import * as fs from 'fs';
-import * as http from 'http';
-import * as os from 'os';
 import * as path from 'path';
-import { type AddressInfo } from 'net';
-import { execFileSync } from 'child_process';
 import ExcelJS from 'exceljs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
-import { type CellValue } from '../../src/workbook/port';
-import { EXAMPLES, ROOT } from '../helpers';
-import { type MemoryExcelHost } from '../../src/workbook/memory';
+import { EXAMPLES } from '../helpers';
+import { e2e, type PaneServer, paneServe, SCREENSHOTS, sheetsJson, type StubWindow } from './pane';
 
-/** The page's window with the stub Excel host (test/e2e/officeStub.ts). */
-type StubWindow = Window & { __host: MemoryExcelHost };
 
 /** Waits until Excel's selection is `address` on `sheet`. */
 function selectionIs(page: Page, sheet: string, address: string): Promise<unknown> {
@@ -52,111 +45,55 @@ async function dropdownPick(page: Page, combobox: ReturnType<Page['getByRole']>,
   }
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} saknas: CI installerar chromium (apt-get install -y chromium) och hoppar aldrig över webbläsartesterna.`);
-if (!haveChromium) console.warn(`Hoppar över webbläsartesterna: ${CHROMIUM} finns inte (apt-get install -y chromium).`);
-const e2e = haveChromium ? describe : describe.skip;
-const SCREENSHOTS = path.join(ROOT, 'docs');
 const UNKNOWN_HEADER_FILE = 'solleftea-okanda-rubriker.xlsx';
 
 jest.setTimeout(180_000);
 
-/** webpack in a child process (it cannot run inside jest's module sandbox). */
-function webpackBuild(args: string[]): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), ...args], { cwd: ROOT, stdio: 'pipe' });
-}
+const SOLLEFTEA = path.join(EXAMPLES, 'solleftea-2024.xlsx');
 
-const toScalar = (v: CellValue): string | number | boolean | null => (v === null || typeof v !== 'object' ? v : 'date' in v ? v.date : 'percent' in v ? v.percent : v.error);
-
-async function sheetsJson(edit?: (sheets: Record<string, (string | number | boolean | null)[][]>) => void): Promise<string> {
-  const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(path.join(EXAMPLES, 'solleftea-2024.xlsx')));
-  const snaps = await wb.readSheets(await wb.sheetNames());
-  const sheets = Object.fromEntries(snaps.map((s) => [s.name, s.cells.map((r) => r.map(toScalar))]));
-  edit?.(sheets);
-  return JSON.stringify(sheets);
-}
-
+let pane: PaneServer;
 let dir: string;
-let server: http.Server;
-let base: string;
-let browser: Browser;
+const open = (officeJs: 'none' | 'stub', query: string) => pane.open(officeJs, query);
 
 e2e('task pane in Chromium', () => {
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-e2e-'));
-    const dist = path.join(dir, 'dist');
-    webpackBuild(['--mode', 'production', '--output-path', dist]);
-    webpackBuild(['--config', path.join(__dirname, 'stub.webpack.config.js'), '--env', `out=${dir}`]);
-    const data: Record<string, string> = {
-      ok: await sheetsJson((s) => {
-        // One ledger row on a projekt the Insatser sheet does not have: a warning with a cell.
-        const row = s.Huvudbok!.findIndex((r) => r[4] === 100);
-        s.Huvudbok![row]![4] = 777;
-      }),
-      fel: await sheetsJson((s) => {
-        s.Huvudbok![9]![6] = 'tiotusen';
-      }),
-      // Projekt renamed "Dim 7", and a second dimension "Dim 8" (column I) with the same
-      // codes: the add-in cannot tell which one holds the insatser.
-      dim: await sheetsJson((s) => {
-        s.Huvudbok!.forEach((row, i) => {
-          if (i < 3) return;
-          while (row.length < 8) row.push(null);
-          row[8] = i === 3 ? 'Dim 8' : (row[4] ?? null);
-          if (i === 3) row[4] = 'Dim 7';
-        });
-      }),
-    };
-    // The example with header words the add-in does not know for Konto, Debet and Kredit.
-    const unknown = new ExcelJS.Workbook();
-    await unknown.xlsx.readFile(path.join(EXAMPLES, 'solleftea-2024.xlsx'));
-    const ledger = unknown.getWorksheet('Huvudbok')!;
-    ledger.getCell('C4').value = 'Kontokod';
-    ledger.getCell('G4').value = 'Debetbelopp';
-    ledger.getCell('H4').value = 'Kreditbelopp';
-    await unknown.xlsx.writeFile(path.join(dir, UNKNOWN_HEADER_FILE));
-    server = http.createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const stub = /^\/stub-data\/(\w+)\.json$/.exec(url.pathname);
-      if (stub && data[stub[1] as string]) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(data[stub[1] as string]);
-        return;
-      }
-      const file = path.join(dist, path.normalize(url.pathname).replace(/^[/\\]+/, ''));
-      if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' }).end(fs.readFileSync(file));
+    pane = await paneServe('finsam-e2e-', async (folder) => {
+      const data: Record<string, string> = {
+        ok: await sheetsJson(SOLLEFTEA, (s) => {
+          // One ledger row on a projekt the Insatser sheet does not have: a warning with a cell.
+          const row = s.Huvudbok!.findIndex((r) => r[4] === 100);
+          s.Huvudbok![row]![4] = 777;
+        }),
+        fel: await sheetsJson(SOLLEFTEA, (s) => {
+          s.Huvudbok![9]![6] = 'tiotusen';
+        }),
+        // Projekt renamed "Dim 7", and a second dimension "Dim 8" (column I) with the same
+        // codes: the add-in cannot tell which one holds the insatser.
+        dim: await sheetsJson(SOLLEFTEA, (s) => {
+          s.Huvudbok!.forEach((row, i) => {
+            if (i < 3) return;
+            while (row.length < 8) row.push(null);
+            row[8] = i === 3 ? 'Dim 8' : (row[4] ?? null);
+            if (i === 3) row[4] = 'Dim 7';
+          });
+        }),
+      };
+      // The example with header words the add-in does not know for Konto, Debet and Kredit.
+      const unknown = new ExcelJS.Workbook();
+      await unknown.xlsx.readFile(path.join(EXAMPLES, 'solleftea-2024.xlsx'));
+      const ledger = unknown.getWorksheet('Huvudbok')!;
+      ledger.getCell('C4').value = 'Kontokod';
+      ledger.getCell('G4').value = 'Debetbelopp';
+      ledger.getCell('H4').value = 'Kreditbelopp';
+      await unknown.xlsx.writeFile(path.join(folder, UNKNOWN_HEADER_FILE));
+      return data;
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    dir = pane.dir;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await pane?.close();
   });
-
-  async function open(officeJs: 'none' | 'stub', query: string): Promise<Page> {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 320, height: 900 } });
-    const page = await context.newPage();
-    await page.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url.startsWith(base)) return route.continue();
-      if (url === OFFICE_JS && officeJs === 'stub') return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(path.join(dir, 'office-stub.js'), 'utf8') });
-      return route.abort();
-    });
-    await page.goto(`${base}/taskpane.html${query}`);
-    return page;
-  }
 
   test('browser mode: open, generate, download', async () => {
     const page = await open('none', '?steg=rapporter');
