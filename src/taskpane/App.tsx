@@ -17,10 +17,8 @@ const useStyles = makeStyles({
   title: { ...typographyStyles.title3 },
 });
 
-/** The pane's steps: the ribbon's (TaskpaneStep) and Granska tabeller, reached by its tab. */
-type PaneStep = TaskpaneStep | 'granska';
 
-const STEPS: readonly (readonly [PaneStep, string])[] = [
+const STEPS: readonly (readonly [TaskpaneStep, string])[] = [
   ['rapporter', 'Generera rapporter'],
   ['mal', 'Kontrollera mål'],
   ['granska', 'Granska tabeller'],
@@ -65,7 +63,7 @@ function BrowserFile(props: { host: BrowserHost; onOpened: () => void; canDownlo
 
 export function App(props: { host: TaskpaneHost; step: TaskpaneStep }) {
   const styles = useStyles();
-  const [step, setStep] = useState<PaneStep>(props.step);
+  const [step, setStep] = useState<TaskpaneStep>(props.step);
   const [workbookKey, setWorkbookKey] = useState(0);
   const [written, setWritten] = useState(false);
   const host = props.host;
