@@ -17,42 +17,8 @@ import { insatserRead } from '../src/sheets/insatserReader';
 import { settingsRead } from '../src/sheets/settingsReader';
 import { CELL_ERROR_UNCALCULATED } from '../src/workbook/port';
 import { WorkbookFileError, type WorkbookFileKind, XlsxWorkbook } from '../src/workbook/xlsx';
-import { generatedSheets, runOn } from './helpers';
+import { baseSheets, generatedSheets, oleCompoundFile, runOn } from './helpers';
 
-type Cell = string | number | Date | null;
-
-const d = (month: number, day: number, year = 2024) => new Date(Date.UTC(year, month - 1, day));
-
-/** The valid workbook every case breaks one thing of (the base of test/bad-input.test.ts). */
-function baseSheets(): Record<string, Cell[][]> {
-  return {
-    Inställningar: [
-      ['Inställning', 'Värde'],
-      ['Förbund', 'Samordningsförbundet Test'],
-      ['Räkenskapsår', 2024], // B3
-    ],
-    Insatser: [
-      ['Projekt', 'Konton', 'Post', 'Typ', 'Andel individinriktad'],
-      [null, '3500-3599', 'Driftbidrag', 'Medlemsbidrag', null],
-      [100, null, 'SamCoach', 'Individinriktad', '100 %'], // row 3
-      [910, null, 'Kansli', 'Administration', null],
-    ],
-    Huvudbok: [
-      ['Samordningsförbundet Test'],
-      ['Huvudbok 2024'],
-      [],
-      ['Datum', 'Ver.nr', 'Konto', 'Kontonamn', 'Projekt', 'Text', 'Debet', 'Kredit'],
-      [d(1, 1), 'IB', 1930, 'Bank', null, 'Ingående balans', 100000, null], // row 5
-      [d(1, 1), 'IB', 2010, 'Eget kapital', null, 'Ingående balans', null, 100000],
-      [d(1, 15), 1, 1930, 'Bank', null, 'Driftbidrag', 500000, null], // row 7
-      [d(1, 15), 1, 3511, 'Driftbidrag staten', null, 'Driftbidrag', null, 500000],
-      [d(3, 15), 2, 4610, 'Bidrag insatser', 100, 'SamCoach', 300000, null], // row 9
-      [d(3, 15), 2, 1930, 'Bank', null, 'SamCoach', null, 300000],
-      [d(4, 30), 3, 5410, 'Förbrukningsinventarier', 910, 'Kansli', 50000, null], // row 11
-      [d(4, 30), 3, 1930, 'Bank', null, 'Kansli', null, 50000],
-    ],
-  };
-}
 
 /** The base workbook as .xlsx bytes, with an edit made through exceljs before it is saved. */
 async function xlsxBytes(edit: (wb: ExcelJS.Workbook) => void = () => undefined, sheets = baseSheets()): Promise<Uint8Array> {
@@ -74,18 +40,6 @@ async function zipEdit(bytes: Uint8Array, edit: (zip: JSZip) => Promise<void> | 
 
 const sheet = (wb: ExcelJS.Workbook, name: string) => wb.getWorksheet(name) as ExcelJS.Worksheet;
 
-/** An OLE2 compound file whose directory holds these streams. */
-function compoundFile(streams: readonly string[]): Uint8Array {
-  const bytes = new Uint8Array(512 * 4);
-  bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
-  ['Root Entry', ...streams].forEach((name, i) => {
-    const at = 512 + 128 * i;
-    for (let c = 0; c < name.length; c++) bytes[at + 2 * c] = name.charCodeAt(c);
-    bytes[at + 64] = (name.length + 1) * 2;
-    bytes[at + 66] = i === 0 ? 5 : 2;
-  });
-  return bytes;
-}
 
 /** The file is refused with this kind, in Swedish, naming no library, code or address. */
 async function expectRefused(bytes: Uint8Array, kind: WorkbookFileKind, words: string): Promise<WorkbookFileError> {
@@ -150,11 +104,11 @@ describe('files that are not an .xlsx workbook are refused, and say what to do',
   });
 
   test('a password-protected workbook', async () => {
-    await expectRefused(compoundFile(['\u0006DataSpaces', 'EncryptionInfo', 'EncryptedPackage']), 'losenordsskyddad', 'arbetsboken är lösenordsskyddad: öppna den i Excel och spara en kopia utan lösenord');
+    await expectRefused(oleCompoundFile(['\u0006DataSpaces', 'EncryptionInfo', 'EncryptedPackage']), 'losenordsskyddad', 'arbetsboken är lösenordsskyddad: öppna den i Excel och spara en kopia utan lösenord');
   });
 
   test('an old .xls workbook', async () => {
-    await expectRefused(compoundFile(['Workbook', '\u0005SummaryInformation']), 'xls', 'det här är en äldre .xls-fil: öppna den i Excel och spara som Excel-arbetsbok (.xlsx)');
+    await expectRefused(oleCompoundFile(['Workbook', '\u0005SummaryInformation']), 'xls', 'det här är en äldre .xls-fil: öppna den i Excel och spara som Excel-arbetsbok (.xlsx)');
   });
 
   test('a CSV file renamed .xlsx', async () => {

@@ -57,3 +57,41 @@ export function cliCapture() {
   const err: string[] = [];
   return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
 }
+
+const d = (month: number, day: number, year = 2024) => new Date(Date.UTC(year, month - 1, day));
+
+/**
+ * A small valid workbook (Inställningar, Insatser, a huvudbok of 2024 with IB, driftbidrag,
+ * one insats and kansli) that the bad-input and bad-file cases each break one thing of.
+ */
+export function baseSheets(): Record<string, (string | number | Date | null)[][]> {
+  return {
+    Inställningar: [
+      ['Inställning', 'Värde'],
+      ['Förbund', 'Samordningsförbundet Test'],
+      ['Räkenskapsår', 2024],
+    ],
+    Insatser: [
+      ['Projekt', 'Konton', 'Post', 'Typ', 'Andel individinriktad'],
+      [null, '3500-3599', 'Driftbidrag', 'Medlemsbidrag', null],
+      [100, null, 'SamCoach', 'Individinriktad', '100 %'],
+      [910, null, 'Kansli', 'Administration', null],
+    ],
+    Huvudbok: [
+      ['Samordningsförbundet Test'],
+      ['Huvudbok 2024'],
+      [],
+      ['Datum', 'Ver.nr', 'Konto', 'Kontonamn', 'Projekt', 'Text', 'Debet', 'Kredit'],
+      [d(1, 1), 'IB', 1930, 'Bank', null, 'Ingående balans', 100000, null], // row 5
+      [d(1, 1), 'IB', 2010, 'Eget kapital', null, 'Ingående balans', null, 100000],
+      [d(1, 15), 1, 1930, 'Bank', null, 'Driftbidrag', 500000, null], // row 7
+      [d(1, 15), 1, 3511, 'Driftbidrag staten', null, 'Driftbidrag', null, 500000],
+      [d(3, 15), 2, 4610, 'Bidrag insatser', 100, 'SamCoach', 300000, null], // row 9
+      [d(3, 15), 2, 1930, 'Bank', null, 'SamCoach', null, 300000],
+      [d(4, 30), 3, 5410, 'Förbrukningsinventarier', 910, 'Kansli', 50000, null], // row 11
+      [d(4, 30), 3, 1930, 'Bank', null, 'Kansli', null, 50000],
+    ],
+  };
+}
+
+export { oleCompoundFile } from './oleFile';
