@@ -36,7 +36,7 @@ export async function granskaRun(port: WorkbookPort, options: RunOptions): Promi
   }
   step('skriver');
   const read = sourcesRead(snapshots, [...new Set(result.tables.map((t) => t.sheet))]);
-  const meta = renderMeta(read, { forbund: settings.forbund ?? 'Samordningsförbundet', year: settings.year ?? new Date().getFullYear(), unit: settings.unit }, options);
+  const meta = renderMeta(read, { forbund: settings.forbund ?? 'Samordningsförbundet', year: settings.year ?? (options.now ?? (() => new Date()))().getFullYear(), unit: settings.unit }, options);
   const written = await port.writeSheets([granskningSheet(result, names, meta)]);
   findings.push(...nameClashFindings(written, 'granskningen'));
   return { ...base, status: 'skrivet', written };

@@ -2,7 +2,7 @@
 // (sheet and cell), its table, row and column, what was checked, the expected and the printed
 // figure, the difference, the unit and the status (coloured) — the slips first, then the
 // rounding differences, then what holds, each group in the order the sheets print them.
-import { cellAddress, cellRefText } from '../core/cellref';
+import { cellAddress } from '../core/cellref';
 import { type GranskaCheck, type GranskaResult, type GranskaStatus } from './granska';
 import { type SheetSpec, type SpecCell } from '../workbook/port';
 import { HEADER_STYLE, markerText, type RenderMeta, text } from './render';
@@ -73,9 +73,4 @@ export function granskningSheet(result: GranskaResult, sheetOrder: readonly stri
     freezeRows: 5,
     conditionalFormats: last >= first ? [{ column: 10, fromRow: first, toRow: last, rules: (Object.keys(GRANSKA_STATUS_COLOURS) as GranskaStatus[]).map((s) => ({ text: s, ...GRANSKA_STATUS_COLOURS[s] })) }] : [],
   };
-}
-
-/** Where a check stands, as `Blad!A1`. */
-export function granskaCellText(c: GranskaCheck): string {
-  return cellRefText(c.cell);
 }

@@ -114,17 +114,25 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
 }
 
 type InflateRawSync = (data: Uint8Array, options: { maxOutputLength: number }) => Uint8Array;
+type InflateRawStream = (options: { chunkSize: number }) => AsyncIterable<Uint8Array> & { end(data: Uint8Array): void; destroy(): void };
+interface NodeZlib {
+  readonly inflateRawSync?: InflateRawSync;
+  readonly createInflateRaw?: InflateRawStream;
+}
 
-let nodeInflate: InflateRawSync | null | undefined;
+let nodeZlibModule: NodeZlib | null | undefined;
 
-/** Node's zlib (reached without a static import, so that bundles for the browser stay free of it). */
-function nodeInflater(): InflateRawSync | null {
-  if (nodeInflate === undefined) {
+/** Node's zlib (reached without a static import, so that bundles for the browser stay free of it); null in a browser. */
+function nodeZlib(): NodeZlib | null {
+  if (nodeZlibModule === undefined) {
     const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const zlib = proc?.getBuiltinModule?.('node:zlib') as { inflateRawSync?: InflateRawSync } | undefined;
-    nodeInflate = zlib?.inflateRawSync ?? null;
+    nodeZlibModule = (proc?.getBuiltinModule?.('node:zlib') as NodeZlib | undefined) ?? null;
   }
-  return nodeInflate;
+  return nodeZlibModule;
+}
+
+function nodeInflater(): InflateRawSync | null {
+  return nodeZlib()?.inflateRawSync ?? null;
 }
 
 let streamAvailable: boolean | undefined;
@@ -171,16 +179,21 @@ export async function zipStreamBytes(stream: ReadableStream<Uint8Array>, limit =
   return out;
 }
 
-/** Raw deflate data inflated, at most `limit` bytes of output. */
-export async function zipInflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
-  const inflate = nodeInflater();
-  if (inflate) return inflate(data, { maxOutputLength: Math.max(1, limit) });
+/** The platform's DecompressionStream fed raw deflate data: its output, to be read. */
+function decompressionOf(data: Uint8Array): ReadableStream<Uint8Array> {
   const inflater = new DecompressionStream('deflate-raw');
   const writer = inflater.writable.getWriter();
   // The writes settle as the reader drains the output; their failure is the reader's.
   writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
   writer.close().catch(() => undefined);
-  return zipStreamBytes(inflater.readable, limit);
+  return inflater.readable;
+}
+
+/** Raw deflate data inflated, at most `limit` bytes of output. */
+export async function zipInflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
+  const inflate = nodeInflater();
+  if (inflate) return inflate(data, { maxOutputLength: Math.max(1, limit) });
+  return zipStreamBytes(decompressionOf(data), limit);
 }
 
 /** Where an entry's compressed data starts, after its local header. Throws ZipFormatError. */
@@ -203,20 +216,6 @@ export async function zipEntryBytes(bytes: Uint8Array, entry: ZipEntry, limit = 
   if (entry.method === 0) return data;
   if (entry.method === 8) return zipInflate(data, limit);
   throw new ZipFormatError(`${entry.name}: compression method ${entry.method}`);
-}
-
-type InflateRawStream = (options: { chunkSize: number }) => AsyncIterable<Uint8Array> & { end(data: Uint8Array): void; destroy(): void };
-
-let nodeInflateStream: InflateRawStream | null | undefined;
-
-/** Node's streaming inflater (a zlib Transform), without a static import. */
-function nodeInflaterStream(): InflateRawStream | null {
-  if (nodeInflateStream === undefined) {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const zlib = proc?.getBuiltinModule?.('node:zlib') as { createInflateRaw?: InflateRawStream } | undefined;
-    nodeInflateStream = zlib?.createInflateRaw ?? null;
-  }
-  return nodeInflateStream;
 }
 
 /** The output of a zip stream's chunks in pieces, at most `limit` bytes in all. */
@@ -249,19 +248,14 @@ export async function* zipEntryChunks(bytes: Uint8Array, entry: ZipEntry, limit 
     return;
   }
   if (entry.method !== 8) throw new ZipFormatError(`${entry.name}: compression method ${entry.method}`);
-  const createNode = nodeInflaterStream();
+  const createNode = nodeZlib()?.createInflateRaw;
   if (createNode) {
     const inflater = createNode({ chunkSize: ZIP_CHUNK });
     inflater.end(data);
     yield* chunksHeld(inflater, limit, () => inflater.destroy());
     return;
   }
-  const inflater = new DecompressionStream('deflate-raw');
-  const writer = inflater.writable.getWriter();
-  // The writes settle as the reader drains the output; their failure is the reader's.
-  writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
-  writer.close().catch(() => undefined);
-  const reader = inflater.readable.getReader();
+  const reader = decompressionOf(data).getReader();
   const pieces: AsyncIterable<Uint8Array> = {
     async *[Symbol.asyncIterator]() {
       for (;;) {
