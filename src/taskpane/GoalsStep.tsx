@@ -1,7 +1,7 @@
 // Kontrollera mål: runs the goal check (at once when the ribbon button opened the pane), then
 // lists every goal and year with a status badge and its utfall, filterable by status; a goal
 // clicked selects its row in the Målkontroll sheet.
-import { Button, Dropdown, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Option, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { type GoalResult } from '../core/goalCheck';
 import { type GoalStatus } from '../core/goals';
@@ -12,7 +12,7 @@ import { GOALS_FIRST_ROW, GOALS_SHEET_NAME, conditionText, statusLabel } from '.
 import { FindingsList } from './Findings';
 import { RunProgress, VERSION } from './RunProgress';
 import { type TaskpaneHost } from './host';
-import { type BadgeColor, LabeledControl, Notice, StatusBadge } from './ui';
+import { type BadgeColor, LabeledControl, ListEntry, Notice, StatusBadge } from './ui';
 
 const STATUSES: GoalStatus[] = ['uppfyllt', 'ej uppfyllt', 'bedöms manuellt', 'kan ej bedömas'];
 const BADGE: Record<GoalStatus, BadgeColor> = {
@@ -25,21 +25,6 @@ const ALL = 'Alla';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: '8px' },
-  goal: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'stretch',
-    textAlign: 'left',
-    gap: '2px',
-    padding: '6px 4px',
-    border: 'none',
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    background: 'none',
-    cursor: 'pointer',
-    font: 'inherit',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
   head: { display: 'flex', justifyContent: 'space-between', gap: '8px', alignItems: 'center' },
 });
 
@@ -111,7 +96,7 @@ export function GoalsStep(props: { host: TaskpaneHost; workbookKey: number; auto
       <div role="list" aria-label="Mål">
         {shown.map(({ r, row }) => (
           <div role="listitem" key={`${r.goal.id}-${r.year}`}>
-            <button type="button" className={styles.goal} onClick={() => select(row)} aria-label={`${r.goal.id} ${r.year}: ${r.status}, utfall ${value(r)}. Markera raden i ${sheetName}`} data-status={r.status}>
+            <ListEntry onSelect={() => select(row)} aria-label={`${r.goal.id} ${r.year}: ${r.status}, utfall ${value(r)}. Markera raden i ${sheetName}`} data-status={r.status}>
               <span className={styles.head}>
                 <Text weight="semibold">
                   {r.goal.id} {r.year}
@@ -122,7 +107,7 @@ export function GoalsStep(props: { host: TaskpaneHost; workbookKey: number; auto
               <Text size={200}>
                 {r.goal.measure ? `${r.goal.measure}: ${value(r)} ${conditionText(r) ? `(mål ${conditionText(r)})` : ''}` : 'Bedöms av styrelsen'}
               </Text>
-            </button>
+            </ListEntry>
           </div>
         ))}
       </div>

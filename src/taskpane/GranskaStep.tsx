@@ -3,7 +3,7 @@
 // slips (avvikelser) and the rounding differences, each with its cell, row, column, the
 // printed and the expected figure and the difference. In Excel an entry clicked selects its
 // cell; in the browser the entries are shown without a link (there is no Excel to select in).
-import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type Decimal from 'decimal.js';
 import { useCallback, useEffect, useState } from 'react';
 import { cellRefText } from '../core/cellref';
@@ -15,29 +15,11 @@ import { granskaChecksOrdered } from '../sheets/granskaRender';
 import { FindingsList } from './Findings';
 import { RunProgress, VERSION } from './RunProgress';
 import { type TaskpaneHost } from './host';
-import { type BadgeColor, Notice, StatusBadge } from './ui';
+import { type BadgeColor, ListEntry, Notice, StatusBadge } from './ui';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: '8px' },
   group: { display: 'flex', flexDirection: 'column', gap: '2px', marginTop: '4px' },
-  check: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'stretch',
-    textAlign: 'left',
-    gap: '2px',
-    padding: '6px 4px',
-    border: 'none',
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    background: 'none',
-    font: 'inherit',
-    width: '100%',
-  },
-  clickable: {
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
   head: { display: 'flex', justifyContent: 'space-between', gap: '8px', alignItems: 'center' },
   cell: { color: tokens.colorBrandForegroundLink },
 });
@@ -85,15 +67,9 @@ function CheckEntry(props: { check: GranskaCheck; onSelect?: () => void }) {
   );
   return (
     <div role="listitem" data-status={c.status} data-cell={where}>
-      {props.onSelect ? (
-        <button type="button" className={mergeClasses(styles.check, styles.clickable)} onClick={props.onSelect} aria-label={`${label}. Markera cellen`}>
-          {content}
-        </button>
-      ) : (
-        <div className={styles.check} aria-label={label}>
-          {content}
-        </div>
-      )}
+      <ListEntry onSelect={props.onSelect} aria-label={props.onSelect ? `${label}. Markera cellen` : label}>
+        {content}
+      </ListEntry>
     </div>
   );
 }

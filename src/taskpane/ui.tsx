@@ -7,6 +7,25 @@ import { createCustomFocusIndicatorStyle, makeStyles, mergeClasses, tokens, typo
 import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
 
 const useStyles = makeStyles({
+  // An entry of a list of results (goals, checks): a column of texts, a line below.
+  entry: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'stretch',
+    textAlign: 'left',
+    gap: '2px',
+    padding: '6px 4px',
+    border: 'none',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    background: 'none',
+    font: 'inherit',
+    width: '100%',
+  },
+  entryClickable: {
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
   // Tabs that do not fit on one line (a narrow pane, large text) wrap instead of being cut off.
   tabList: { display: 'flex', flexDirection: 'row', flexWrap: 'wrap', alignItems: 'stretch', position: 'relative' },
   tab: {
@@ -271,6 +290,23 @@ export function LabeledControl(props: { label: string; htmlFor: string; children
 export function Separator() {
   const styles = useStyles();
   return <div role="separator" aria-orientation="horizontal" className={styles.separator} />;
+}
+
+/**
+ * An entry of a list of results: a button that runs `onSelect` (select its cell or row in
+ * Excel), or plain content where there is nothing to select.
+ */
+export function ListEntry(props: { onSelect?: () => void; 'aria-label': string; 'data-status'?: string; children: ReactNode }) {
+  const styles = useStyles();
+  return props.onSelect ? (
+    <button type="button" className={mergeClasses(styles.entry, styles.entryClickable)} onClick={props.onSelect} aria-label={props['aria-label']} data-status={props['data-status']}>
+      {props.children}
+    </button>
+  ) : (
+    <div className={styles.entry} aria-label={props['aria-label']} data-status={props['data-status']}>
+      {props.children}
+    </div>
+  );
 }
 
 /** A button that looks like a link (Fluent's Link as a button). */
