@@ -27,7 +27,7 @@ export async function granskaRun(port: WorkbookPort, options: RunOptions): Promi
   const { roles } = inputsRoles(snapshots, options.roles, options.columns);
   const settings = settingsRead(snapshots.find((s) => s.name === roles.settings)).settings;
   step('kontrollerar');
-  const result = granska(snapshots);
+  const result = granska(snapshots, { members: settings.members });
   const findings: Finding[] = [];
   const base = { ...result, forbund: settings.forbund, sheets: names, findings };
   if (result.tables.length === 0) {

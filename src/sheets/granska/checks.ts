@@ -1,10 +1,13 @@
 // The checks of every table of a workbook, column by column: sum and group rows, the state's
-// half, result rows in the convention that makes them hold, the balance, the eget-kapital
-// series, percentages, and figures printed in two tables of one sheet. Each table's sign, as
-// the checks decided it, is written back on the table.
+// half, the members' split against Inställningar's shares, result rows in the convention that
+// makes them hold, the balance, the eget-kapital series, percentages, and figures printed in
+// two tables of one sheet. Each table's sign, as the checks decided it, is written back on the
+// table.
+import { type Member } from '../../core/settings';
 import { balanceChecks } from './balanceChecks';
 import { crossChecks, membersFrom, type TableReading } from './crossChecks';
 import { equityChecks } from './equityChecks';
+import { memberShareChecks } from './memberShares';
 import { percentChecks } from './percentChecks';
 import { resultChecks } from './resultChecks';
 import { tableStructure } from './structure';
@@ -17,7 +20,7 @@ function equitySign(factor: number, resultSign: number): string {
 }
 
 /** Every table's checks; `tables` in sheet order, the tables of a sheet top to bottom. */
-export function checkTables(tables: readonly GranskaTable[]): { tables: GranskaTable[]; checks: GranskaCheck[] } {
+export function checkTables(tables: readonly GranskaTable[], members: readonly Member[] = []): { tables: GranskaTable[]; checks: GranskaCheck[] } {
   const readings: TableReading[] = tables.map((table) => {
     const structure = tableStructure(table);
     const result = table.role === 'resultat' ? resultChecks(structure) : undefined;
@@ -29,7 +32,7 @@ export function checkTables(tables: readonly GranskaTable[]): { tables: GranskaT
     const { table, structure, result, equity } = reading;
     const sameSheet = readings.filter((r) => r.table.sheet === table.sheet);
     checks.push(...sumRowChecks(structure), ...groupChecks(structure));
-    if (table.role === 'resultat' || table.role === 'övrig') checks.push(...stateShareChecks(structure));
+    if (table.role === 'resultat' || table.role === 'övrig') checks.push(...stateShareChecks(structure), ...memberShareChecks(structure, members));
     if (result) checks.push(...result.checks);
     if (equity) checks.push(...equity.checks);
     if (table.role === 'balans') {

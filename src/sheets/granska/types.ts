@@ -76,8 +76,11 @@ export interface GranskaTable {
   readonly rows: readonly GranskaRow[];
 }
 
-/** What kind of check a result comes from. */
-export type GranskaCheckKind = 'summa' | 'grupp' | 'resultat' | 'balans' | 'eget-kapital' | 'procent' | 'andel' | 'mellan-tabeller';
+/**
+ * What kind of check a result comes from. `andel`: a share a label states or the state's half;
+ * `medlemsandel`: a member's row against its share in Inställningar.
+ */
+export type GranskaCheckKind = 'summa' | 'grupp' | 'resultat' | 'balans' | 'eget-kapital' | 'procent' | 'andel' | 'medlemsandel' | 'mellan-tabeller';
 
 export interface GranskaCheck {
   readonly sheet: string;
