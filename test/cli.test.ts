@@ -64,12 +64,15 @@ test('usage and file errors exit 2', async () => {
   expect(await main(['rapporter', input, '--ut', input], capture().io)).toBe(2);
 });
 
-test('a budget without a ledger: nothing to report, exit 0, nothing written', async () => {
+test('a budget without a ledger: the budget season’s sheets, exit 0', async () => {
   fs.copyFileSync(path.join(EXAMPLES, 'kramfors-budget-2024.xlsx'), path.join(dir, 'budget.xlsx'));
   const c = capture();
   expect(await main(['rapporter', path.join(dir, 'budget.xlsx')], c.io)).toBe(0);
-  expect(fs.existsSync(path.join(dir, 'budget-rapporter.xlsx'))).toBe(false);
-  expect(c.out.join('\n')).toMatch(/Inget att rapportera/);
+  expect(fs.existsSync(path.join(dir, 'budget-rapporter.xlsx'))).toBe(true);
+  const out = c.out.join('\n');
+  expect(out).toMatch(/Skrev Resultatbudget, Balansbudget, Driftbudget, Kontroller/);
+  // The example's Inställningar give 2 586 000 kr tilldelade medel; the balansbudget 315 470 kr eget kapital.
+  expect(out).toMatch(/Budget 2024: årets resultat 0 kr, eget kapital 315 470 kr, 12,20 % av tilldelade medel/);
 });
 
 describe('finsam mal', () => {

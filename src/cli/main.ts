@@ -15,7 +15,7 @@ import { cellRefText } from '../core/cellref';
 import { reportsJson } from '../pipeline/json';
 import { reportsRun, type RunResult } from '../pipeline/run';
 import { type Finding } from '../core/findings';
-import { unitValueText } from '../core/measures';
+import { percentText, unitValueText } from '../core/measures';
 import { WorkbookFileError } from '../workbook/xlsxFile';
 import { type XlsxFile, xlsxOpen } from '../workbook/xlsxLean';
 import { outputRefusal, outputWriteAtomic } from './outputFile';
@@ -117,6 +117,16 @@ export function summaryText(result: RunResult, written: string | undefined): str
     if (ek) lines.push(`  Eget kapital:   ${moneyFormatKr(ek)}`);
     const passed = b.reconciliations.filter((r) => r.passed).length;
     lines.push(`  Kontroller:     ${passed} av ${b.reconciliations.length} godkända`);
+  }
+  const season = result.season;
+  if (season) {
+    for (const e of season.equity) {
+      if (!season.columns.some((c) => c.year === e.year)) continue;
+      const parts = [e.result ? `årets resultat ${moneyFormatKr(e.result)}` : undefined, e.ub ? `eget kapital ${moneyFormatKr(e.ub)}` : undefined, e.percent ? `${percentText(e.percent)} av tilldelade medel (${e.status})` : undefined].filter(Boolean);
+      lines.push(`  ${e.label}: ${parts.join(', ')}`);
+    }
+    const passed = season.reconciliations.filter((r) => r.passed).length;
+    lines.push(`  Kontroller:     ${passed} av ${season.reconciliations.length} godkända`);
   }
   lines.push(...findingLines(result.findings, written, result.written?.written.map((w) => w.name) ?? []));
   if (result.status === 'inget-att-rapportera') lines.push('Inget att rapportera: arbetsboken har ingen huvudbok.');

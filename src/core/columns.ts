@@ -53,6 +53,7 @@ export function budgetLineAccountLine(line: BudgetLine, mapping: AccountMapping,
     const placed = mapping.place(line.account)?.line;
     if (placed) return placed;
   }
+  if (line.accountLine) return line.accountLine;
   const insats = insatser.find({ projekt: line.projekt, name: line.name });
   const range = insats?.accounts[0];
   if (range) {

@@ -4,7 +4,7 @@
 import { type AccountMapping } from './accounts';
 import { type Bokslut } from './bokslut';
 import { balanskravResult } from './balanskrav';
-import { type Budget, budgetLinesForYear } from './budget';
+import { type Budget, budgetLinesForYear, type PlanEquity } from './budget';
 import { budgetLineAccountLine } from './columns';
 import { type InsatsIndex } from './insatser';
 import { type Money, moneyAdd, moneyFormatKr, moneyFromOre, moneyNeg, moneySum, moneyZero } from './money';
@@ -81,6 +81,22 @@ function isEquityIB(account: string | undefined, name: string): boolean {
   return /eget kapital/i.test(name) && !/^ub\b/i.test(name);
 }
 
+/**
+ * Eget kapital at a year's end in a printed plan: its UB where printed, else its IB plus the
+ * year's result, else the year before's plus the result.
+ */
+function planEquityOf(printed: PlanEquity | undefined, before: { amount: Money } | undefined, result: Money, year: number): { amount: Money; source: string } | undefined {
+  if (printed?.ub) return { amount: printed.ub.amount, source: `eget kapital vid årets slut enligt planen, ${printed.ub.source}` };
+  if (printed?.ib) return { amount: moneyAdd(printed.ib.amount, result), source: `IB ${moneyFormatKr(printed.ib.amount)} (${printed.ib.source}) + budgeterat resultat ${moneyFormatKr(result)}` };
+  if (before) return { amount: moneyAdd(before.amount, result), source: `eget kapital ${year - 1} ${moneyFormatKr(before.amount)} + budgeterat resultat ${moneyFormatKr(result)}` };
+  return undefined;
+}
+
+/** The members' money as a printed plan states it in a row of its own ("Intäkter medlemmarna"). */
+function planMembers(budget: Budget, year: number): Money | undefined {
+  return budget.plan?.membersMoney.get(year)?.amount;
+}
+
 /** Each year of a budget. `firstYear` is the budget year: eget kapital is projected from its IB. */
 export function yearBasesFromBudget(budget: Budget, settings: Settings, insatser: InsatsIndex, mapping: AccountMapping, firstYear: number): YearBasis[] {
   const bases: YearBasis[] = [];
@@ -99,30 +115,35 @@ export function yearBasesFromBudget(budget: Budget, settings: Settings, insatser
       const accountLine = budgetLineAccountLine(r, mapping, insatser);
       const income = accountLine === 'Verksamhetens intäkter';
       if (income) driftbidrag = moneyAdd(driftbidrag, moneyNeg(r.amount));
-      if (incomeIsDriftbidrag(line, accountLine, r.name)) driftbidragRows.push({ account: r.account ?? '', name: r.name, amount: moneyNeg(r.amount) });
-      if (line?.type === 'Medlemsbidrag') medlemsbidrag = moneyAdd(medlemsbidrag, moneyNeg(r.amount));
+      const member = line ? line.type === 'Medlemsbidrag' : r.medlemsbidrag === true;
+      if (member || incomeIsDriftbidrag(line, accountLine, r.name)) driftbidragRows.push({ account: r.account ?? '', name: r.name, amount: moneyNeg(r.amount) });
+      if (member) medlemsbidrag = moneyAdd(medlemsbidrag, moneyNeg(r.amount));
       if (!line && income) continue;
       const key = line?.name ?? r.name;
       const prev = perLine.get(key);
       perLine.set(key, { name: key, type: line?.type, individShare: line?.individShare ?? 0, cost: moneyAdd(prev?.cost ?? moneyZero, r.amount) });
     }
-    const result = moneyNeg(resultLedger);
+    const printedResult = budget.plan?.results.get(year);
+    const result = printedResult?.amount ?? moneyNeg(resultLedger);
     const ib = rows.filter((r) => r.isBalance && isEquityIB(r.account, r.name));
     const ibAmount = ib.length > 0 ? moneyNeg(moneySum(ib.map((r) => r.amount))) : undefined;
     let egetKapital: { amount: Money; source: string } | undefined;
-    if (year <= firstYear || !projected) {
+    const planEquity = budget.plan?.equity.get(year);
+    if (budget.plan) {
+      egetKapital = planEquityOf(planEquity, projected, result, year);
+    } else if (year <= firstYear || !projected) {
       egetKapital = ibAmount ? { amount: moneyAdd(ibAmount, result), source: `IB ${moneyFormatKr(ibAmount)} + budgeterat resultat ${moneyFormatKr(result)}` } : undefined;
     } else {
       egetKapital = { amount: moneyAdd(projected.amount, result), source: `eget kapital ${year - 1} ${moneyFormatKr(projected.amount)} + budgeterat resultat ${moneyFormatKr(result)}` };
     }
-    if (year >= firstYear) projected = egetKapital;
+    if (year >= firstYear || budget.plan) projected = egetKapital;
     bases.push({
       year,
       kind: 'budget',
       egetKapital: egetKapital?.amount,
       egetKapitalSource: egetKapital?.source,
       aretsResultat: result,
-      tilldeladeMedel: tilldeladeMedelForYear(settings, year, medlemsbidrag, driftbidrag.isZero() ? undefined : { amount: driftbidrag, source: `summan av driftbidragen i budgeten ${year}` }),
+      tilldeladeMedel: tilldeladeMedelForYear(settings, year, planMembers(budget, year) ?? medlemsbidrag, driftbidrag.isZero() ? undefined : { amount: driftbidrag, source: `summan av driftbidragen i budgeten ${year}` }),
       tilldeladeMedelNastaAr: settings.tilldeladeMedel.get(year + 1) ?? (year === settings.year ? settings.tilldeladeMedelNextYear : undefined),
       lines: [...perLine.values()],
       members: driftbidragMembersComplete(settings.members, driftbidragRows),

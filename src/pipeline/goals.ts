@@ -6,6 +6,7 @@ import { type Bokslut, bokslutCompute } from '../core/bokslut';
 import { type Finding, finding, findingsBlocking } from '../core/findings';
 import { type GoalCheck, goalsCheck } from '../core/goalCheck';
 import { yearBasesFromBudget } from '../core/goalBasis';
+import { budgetFirstYear } from '../core/budget';
 import { type Goal } from '../core/goals';
 import { type YearBasis } from '../core/measures';
 import { type SheetRoles } from '../sheets/detect';
@@ -68,7 +69,7 @@ export async function goalsRun(port: WorkbookPort, options: RunOptions): Promise
     }
   } else if (budget) {
     kind = 'budget';
-    const firstYear = settings.year !== undefined && budget.years.includes(settings.year) ? settings.year : Math.min(...budget.years);
+    const firstYear = budgetFirstYear(budget, settings.year);
     bases = yearBasesFromBudget(budget, settings, inputs.insatser, inputs.mapping, firstYear);
     checkYears = budget.years.filter((y) => y >= firstYear).sort((a, b) => a - b);
   } else if (!roles.ledger && !roles.balanceReport) {

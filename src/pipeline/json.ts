@@ -3,7 +3,9 @@
 import type Decimal from 'decimal.js';
 import { cellRefText } from '../core/cellref';
 import { type Finding } from '../core/findings';
-import { type Money, moneyToFixed2 } from '../core/money';
+import { type BudgetSeason } from '../core/budgetSeason';
+import { measureIsValue } from '../core/measures';
+import { ExactDecimal, type Money, moneyToFixed2 } from '../core/money';
 import { type RunResult } from './run';
 
 /** A decimal string with two decimals, rounded half up, ASCII minus: "-775000.00", "82.24". */
@@ -34,6 +36,14 @@ export interface ReportsJson {
     flerarsoversikt: { rad: string; ar: number; belopp: string }[];
     noter: { not: number; rubrik: string; rader: { rad: string; utfall: string | null; foregaendeAr: string | null }[] }[];
   };
+  /** Budget season (a budget and no books): the budget's own reports, per year. */
+  budgetsasong?: {
+    budgetar: number;
+    resultatbudget: { rad: string; belopp: { ar: number; kolumn: string; belopp: string | null }[] }[];
+    balansbudget: { ar: number; kolumn: string; ib: string | null; resultat: string | null; ub: string | null; tilldeladeMedel: string | null; procentAvTilldelade: string | null; tak: string | null; golv: string | null; bedomning: string }[];
+    driftbudget: { rad: string; grupp: string; typ: string | null; belopp: { ar: number; belopp: string | null }[] }[];
+    andelar: { matt: string; ar: number; varde: string | null; saknas: string | null }[];
+  };
   kontroller: { id: string; namn: string; godkand: boolean; forvantat: string; faktiskt: string; differens: string }[];
   fynd: { kod: string; allvarlighet: string; meddelande: string; celler: string[] }[];
 }
@@ -56,7 +66,19 @@ export function reportsJson(result: RunResult): ReportsJson {
       nyckeltal: twoYears(b?.nyckeltal ?? []),
       balanskrav: b ? twoYears(withAmounts(b.balanskrav.rows)) : [],
     },
-    kontroller: (b?.reconciliations ?? []).map((r) => ({ id: r.id, namn: r.name, godkand: r.passed, forvantat: moneyToFixed2(r.expected), faktiskt: moneyToFixed2(r.actual), differens: moneyToFixed2(r.difference) })),
+    ...(result.season ? { budgetsasong: seasonJson(result.season) } : {}),
+    kontroller: (b?.reconciliations ?? result.season?.reconciliations ?? []).map((r) => ({ id: r.id, namn: r.name, godkand: r.passed, forvantat: moneyToFixed2(r.expected), faktiskt: moneyToFixed2(r.actual), differens: moneyToFixed2(r.difference) })),
     fynd: findingsJson(result.findings),
+  };
+}
+
+function seasonJson(season: BudgetSeason): NonNullable<ReportsJson['budgetsasong']> {
+  const opt = (m: Money | undefined) => (m ? moneyToFixed2(m) : null);
+  return {
+    budgetar: season.budgetYear,
+    resultatbudget: season.resultatbudget.rows.filter((r) => r.amounts.some((a) => a !== undefined)).map((r) => ({ rad: r.name, belopp: season.columns.map((c, i) => ({ ar: c.year, kolumn: c.label, belopp: opt(r.amounts[i]) })) })),
+    balansbudget: season.equity.map((e) => ({ ar: e.year, kolumn: e.label, ib: opt(e.ib), resultat: opt(e.result), ub: opt(e.ub), tilldeladeMedel: opt(e.tilldelade), procentAvTilldelade: e.percent ? e.percent.toFixed(2, ExactDecimal.ROUND_HALF_UP) : null, tak: opt(e.ceiling), golv: opt(e.floor), bedomning: e.status })),
+    driftbudget: season.drift.map((r) => ({ rad: r.name, grupp: r.group, typ: r.type ?? null, belopp: season.columns.map((c, i) => ({ ar: c.year, belopp: opt(r.amounts[i]) })) })),
+    andelar: season.shares.flatMap((s) => s.values.map((v) => ({ matt: s.name, ar: v.year, varde: measureIsValue(v) ? v.value.toFixed(2, ExactDecimal.ROUND_HALF_UP) : null, saknas: measureIsValue(v) ? null : v.missing }))),
   };
 }

@@ -5,11 +5,16 @@ import { type AccountMapping, accountMappingCreate } from '../core/accounts';
 import { type Bokslut, bokslutCompute } from '../core/bokslut';
 import { type Budget } from '../core/budget';
 import { type Finding, finding, findingsBlocking } from '../core/findings';
+import { moneyFormatKr } from '../core/money';
 import { type InsatsIndex, insatsIndexCreate } from '../core/insatser';
 import { type Ledger } from '../core/ledger';
 import { reportsRead } from '../sheets/balanceReportReader';
 import { sheetUncalculatedFinding } from '../sheets/amountFinding';
-import { budgetRead } from '../sheets/budgetReader';
+import { budgetRead, type BudgetReadOptions } from '../sheets/budgetReader';
+import { planRead, sheetIsPlan } from '../sheets/planReader';
+import { type BudgetSeason, budgetSeasonBuild } from '../core/budgetSeason';
+import { budgetSeasonSheets } from '../sheets/budgetSeasonRender';
+import { goalsRead } from '../sheets/goalsReader';
 import { sheetRowCount } from '../sheets/cells';
 import { ledgerSheetsOf, type SheetRoles, sheetRolesDetect, unreadBooksFindings } from '../sheets/detect';
 import { columnChoicesMerge } from '../sheets/columnChoices';
@@ -23,7 +28,7 @@ import { statisticsRead } from '../sheets/goalsReader';
 import { historyRead } from '../sheets/historyReader';
 import { type History } from '../core/flerars';
 import { type StatisticsRow } from '../core/participants';
-import { bokslutRender, kontoplanProposalRender, type RenderMeta } from '../sheets/render';
+import { bokslutRender, kontoplanProposalRender, kontrollerSheet, type RenderMeta, sheetTextFit } from '../sheets/render';
 import { settingsRead } from '../sheets/settingsReader';
 import { type SheetSnapshot, type WorkbookPort, type WriteOutcome } from '../workbook/port';
 import { inputChecksum } from './checksum';
@@ -51,6 +56,8 @@ export interface RunResult {
   readonly year: number | undefined;
   readonly bokslut: Bokslut | undefined;
   readonly budget: Budget | undefined;
+  /** The budget season's reports, when the workbook has a budget and no books. */
+  readonly season?: BudgetSeason;
   readonly findings: readonly Finding[];
   readonly written: WriteOutcome | undefined;
 }
@@ -145,7 +152,7 @@ export function inputsParse(
   }
   const budgetSheet = get(roles.budget);
   if (budgetSheet) {
-    const read = budgetRead(budgetSheet, { insatser, signOverride: parsed.settings.budgetSign, lineOf });
+    const read = budgetSheetRead(budgetSheet, { insatser, signOverride: parsed.settings.budgetSign, lineOf, budgetYear: parsed.settings.year });
     budget = read.budget ?? budget;
     findings.push(...read.findings);
   }
@@ -164,6 +171,16 @@ export function inputsParse(
     findings.push(...read.findings);
   }
   return { roles, ledger, budget, statistics, history, findings, parsed, mapping, insatser };
+}
+
+/**
+ * A budget sheet: by its header row (Post or Konto, and year columns) as before; a sheet
+ * without one that holds a plan's printed tables is read through them.
+ */
+function budgetSheetRead(sheet: SheetSnapshot, options: BudgetReadOptions & { readonly budgetYear?: number }): { budget: Budget | undefined; findings: Finding[] } {
+  const byHeader = budgetRead(sheet, options);
+  if (byHeader.budget || !byHeader.findings.some((f) => f.code === 'rubrikrad-saknas') || !sheetIsPlan(sheet)) return byHeader;
+  return planRead(sheet, options);
 }
 
 /** What the marker says of the sheets a run read: each with its row count, and the checksum of their cells. */
@@ -215,7 +232,7 @@ export function nameClashFindings(written: WriteOutcome, what: string): Finding[
 export async function reportsRun(port: WorkbookPort, options: RunOptions): Promise<RunResult> {
   const step = options.onStep ?? (() => undefined);
   step('läser blad');
-  const { inputs, read } = await sheetsParse(port, options, (r) => [r.ledger, r.balanceReport, r.resultReport, r.budget, r.settings, r.insatser, r.kontoplan, r.statistics, r.history]);
+  const { inputs, read, kept } = await sheetsParse(port, options, (r) => [r.ledger, r.balanceReport, r.resultReport, r.budget, r.settings, r.insatser, r.kontoplan, r.statistics, r.history], (r) => [r.goals]);
   const { roles, ledger, budget, parsed } = inputs;
   const findings = [...inputs.findings];
   const base = { roles, forbund: parsed.settings.forbund, budget, written: undefined };
@@ -223,8 +240,21 @@ export async function reportsRun(port: WorkbookPort, options: RunOptions): Promi
   if (!ledger) {
     if (!roles.ledger && !roles.balanceReport && findingsBlocking(findings).length === 0) {
       if (budget) {
-        findings.push(finding('inget-att-rapportera', `Arbetsboken har en budget (bladet ${budget.sheet}) men ingen huvudbok eller balans- och resultatrapport, så det finns inget bokslut att rapportera. Målen för budgetåren kontrolleras med Kontrollera mål.`));
-        return { ...base, status: 'inget-att-rapportera', year: parsed.settings.year, bokslut: undefined, findings };
+        // Budget season: the budget's own reports instead of a bokslut.
+        step('beräknar');
+        const goals = goalsRead(kept.find((s) => s.name === roles.goals) ?? { name: 'Mål', generated: false, cells: [] });
+        const season = budgetSeasonBuild({ budget, settings: parsed.settings, insatser: inputs.insatser, mapping: inputs.mapping, goals: goals.goals });
+        for (const r of season.reconciliations.filter((x) => !x.passed)) {
+          findings.push(finding('budget-summa-avviker', `${r.name}: budgeten anger ${moneyFormatKr(r.actual)} men raderna ger ${moneyFormatKr(r.expected)} (skillnad ${moneyFormatKr(r.difference)}). Rapporterna visar budgetens egna siffror; rätta bladet ${budget.sheet} om det är ett skrivfel.`, r.cells));
+        }
+        if (season.insatserMissing) findings.push(finding('antagande', `Arbetsboken har inget blad Insatser som känner igen budgetens rader: Driftbudget visar raderna efter sin art, och andelarna individinriktade insatser och strukturinsatser kan inte räknas. Skriv insatserna i ett blad Insatser (Insats, Typ, Andel individinriktad).`));
+        step('skriver');
+        const meta = renderMeta(read, { forbund: parsed.settings.forbund ?? 'Samordningsförbundet', year: season.budgetYear, unit: parsed.settings.unit }, options);
+        const sheets = [...budgetSeasonSheets(season, meta), kontrollerSheet(season.reconciliations, findings, meta)].map(sheetTextFit);
+        for (const fitted of sheets) findings.push(...fitted.findings);
+        const written = await port.writeSheets(sheets.map((x) => x.sheet));
+        findings.push(...nameClashFindings(written, 'budgetrapporten'));
+        return { ...base, status: 'skrivet', year: season.budgetYear, bokslut: undefined, season, findings, written };
       }
       findings.push(finding('huvudbok-saknas', 'Arbetsboken har inget blad med en huvudbok (kolumnerna Konto och Belopp, eller Debet och Kredit) och ingen balansrapport (Konto, IB och UB).'));
     }

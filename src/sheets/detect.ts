@@ -1,6 +1,6 @@
 // Which sheet plays which part: Inställningar, Insatser and Kontoplan by name; the ledger,
 // balance report, result report and budget by the layout step (header words and content;
-// names only break ties). Generated sheets are never inputs. A ledger split over one sheet
+// names only break ties; a budget printed as plans print it, by its tables' rows). Generated sheets are never inputs. A ledger split over one sheet
 // per year ("Huvudbok 2023", "Huvudbok 2024") is read together; a sheet that plainly holds
 // books but whose columns cannot be placed is named, never passed over in silence.
 import { type SheetSnapshot } from '../workbook/port';
@@ -12,6 +12,7 @@ import { foldKey } from './cells';
 import { columnContentOf } from './columnContent';
 import { type ColumnChoice, type ColumnRole, type HeaderMatch, headerFind } from './header';
 import { ledgerHeaderAccept, LEDGER_ROLES } from './ledgerReader';
+import { sheetIsPlan } from './planReader';
 
 export interface SheetRoles {
   ledger?: string;
@@ -74,6 +75,8 @@ export function sheetRolesDetect(sheets: readonly SheetSnapshot[], choices: read
     pick((s) => notReport(s) && hasHeader(s, LEDGER_ROLES, ledgerHeaderAccept, choices), /huvudbok|transaktion|verifikation|bokföring/) ??
     candidates.find((s) => notReport(s) && /^(huvudbok|transaktioner|verifikationer|huvudboken|verifikationslista)/.test(foldKey(s.name)))?.name;
   roles.budget = pick((s) => s.name !== roles.ledger && notReport(s) && hasHeader(s, BUDGET_ROLES, isBudget, choices), /budget/);
+  // A budget as plans print it (no header row with Post or Konto): found by its tables' rows.
+  roles.budget ??= roles.ledger === undefined || roles.balanceReport === undefined ? pick((s) => s.name !== roles.ledger && notReport(s) && sheetIsPlan(s), /budget|plan/) : undefined;
   for (const key of Object.keys(roles) as SheetRole[]) if (roles[key] === undefined) delete roles[key];
   return roles;
 }

@@ -109,7 +109,7 @@ export function statementRoundingDiffers(model: StatementModel, spec: StatementS
   return false;
 }
 
-function statementSheet(name: string, model: StatementModel, spec: StatementSpec, meta: RenderMeta, extraColumns: { header: string; cell: (rowIndex: number) => SpecCell | null }[]): SheetSpec {
+export function statementSheet(name: string, model: StatementModel, spec: StatementSpec, meta: RenderMeta, extraColumns: { header: string; cell: (rowIndex: number) => SpecCell | null }[]): SheetSpec {
   const rows: (SpecCell | null)[][] = preamble(`${model.title} ${meta.year}`, meta);
   rows.push([text('Rad', HEADER_STYLE), ...model.columns.map((c) => text(c, { ...HEADER_STYLE, align: 'right' })), ...extraColumns.map((e) => text(e.header, HEADER_STYLE)), text('Konton', HEADER_STYLE)]);
   model.rows.forEach((r, i) => {
