@@ -4,8 +4,10 @@
 import ExcelJS from 'exceljs';
 import { addressParse, MemoryExcelHost, memoryWorkbook } from '../src/workbook/memory';
 import { XlsxWorkbook } from '../src/workbook/xlsx';
+import { xlsxPackageInspect } from '../src/workbook/xlsxFile';
+import { zipEntries, zipEntryText } from '../src/workbook/zip';
 import { rowsPerReadBlock } from '../src/workbook/office';
-import { type CellValue, type SheetSpec, type WorkbookPort } from '../src/workbook/port';
+import { type CellValue, LINK_STYLE, type SheetSpec, type WorkbookPort } from '../src/workbook/port';
 import { reportsRun } from '../src/pipeline/run';
 import { moneyToFixed2 } from '../src/core/money';
 import { statementRow } from '../src/core/statement';
@@ -16,6 +18,17 @@ type Seed = Record<string, (string | number | boolean | null)[][]>;
 interface Harness {
   port: WorkbookPort;
   isProtected(name: string): boolean;
+  /** Where the link of a written sheet's cell ("B6") goes, as the host holds it. */
+  linkOf(name: string, address: string): Promise<string | undefined>;
+}
+
+/** The location of a cell's internal hyperlink in the saved .xlsx copy. */
+async function xlsxLinkOf(wb: XlsxWorkbook, name: string, address: string): Promise<string | undefined> {
+  const bytes = await wb.toBuffer();
+  const part = (await xlsxPackageInspect(bytes)).worksheets?.find((s) => s.name === name)?.part ?? '';
+  const xml = await zipEntryText(bytes, zipEntries(bytes).get(part)!);
+  const tag = [...xml.matchAll(/<hyperlink\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(` ref="${address}"`));
+  return tag && /\slocation="([^"]*)"/.exec(tag)?.[1]?.replace(/&apos;/g, "'");
 }
 
 const ADAPTERS: [string, (seed: Seed) => Promise<Harness>][] = [
@@ -23,7 +36,12 @@ const ADAPTERS: [string, (seed: Seed) => Promise<Harness>][] = [
     'xlsx',
     async (seed) => {
       const wb = await workbookFrom(seed);
-      return { port: wb, isProtected: (n) => Boolean((wb.workbook.getWorksheet(n) as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) };
+      return {
+        port: wb,
+        // Through `workbook` (which makes exceljs write the whole copy) only after the links are read.
+        isProtected: (n) => Boolean((wb.workbook.getWorksheet(n) as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
+        linkOf: (n, address) => xlsxLinkOf(wb, n, address),
+      };
     },
   ],
   [
@@ -31,7 +49,14 @@ const ADAPTERS: [string, (seed: Seed) => Promise<Harness>][] = [
     async (seed) => {
       const host = new MemoryExcelHost();
       for (const [name, rows] of Object.entries(seed)) host.addSheet(name, rows);
-      return { port: memoryWorkbook(host), isProtected: (n) => host.sheet(n)?.protected ?? false };
+      return {
+        port: memoryWorkbook(host),
+        isProtected: (n) => host.sheet(n)?.protected ?? false,
+        linkOf: (n, address) => {
+          const a = addressParse(address);
+          return Promise.resolve(host.sheet(n)?.hyperlinks.get(`${a.row},${a.col}`)?.documentReference);
+        },
+      };
     },
   ],
 ];
@@ -116,6 +141,21 @@ describe.each(ADAPTERS)('%s', (_label, make) => {
     await h.port.writeSheets([spec('Kontroller', true, texts)]);
     const [k] = await h.port.readSheets(['Kontroller']);
     expect(k?.cells.slice(6).map((r) => r[0])).toEqual(texts);
+  });
+
+  test('a linked cell shows its value and goes to the cell it names', async () => {
+    const h = await make(SEED);
+    const linked: SheetSpec = {
+      ...spec('Kontroller', true),
+      rows: [...spec('Kontroller', true).rows, [{ value: 'B3', link: { sheet: 'Mitt blad', cell: 'B3' }, style: LINK_STYLE }, { value: 12, link: { sheet: 'Data', cell: 'c2' } }]],
+    };
+    await h.port.writeSheets([linked]);
+    const [k] = await h.port.readSheets(['Kontroller']);
+    expect(k?.cells[6]).toEqual(['B3', 12]);
+    expect(await h.linkOf('Kontroller', 'A7')).toBe("'Mitt blad'!B3");
+    expect(await h.linkOf('Kontroller', 'B7')).toBe("'Data'!C2");
+    expect(await h.linkOf('Kontroller', 'A6')).toBeUndefined();
+    expect(h.isProtected('Kontroller')).toBe(true);
   });
 
   test('the pipeline gives the same bokslut through the adapter', async () => {
@@ -207,6 +247,25 @@ describe('office adapter round trips', () => {
     const blocks = Math.ceil(100_001 / rowsPerReadBlock(8));
     expect(blocks).toBeGreaterThan(1);
     expect(large - small).toBe(blocks - 1);
+  });
+
+  test('links are set with the styles, in blocks within the payload limit', async () => {
+    const linkedRows = (n: number): SheetSpec => ({
+      ...spec('Granskning', true),
+      rows: [...spec('Granskning', true).rows, ...Array.from({ length: n }, (_, i) => [{ value: `B${i + 1}`, link: { sheet: 'Huvudbok', cell: `B${i + 1}` }, style: LINK_STYLE }])],
+    });
+    const run = async (rows: number) => {
+      const host = new MemoryExcelHost();
+      host.addSheet('Huvudbok', [['Datum']]);
+      await memoryWorkbook(host).writeSheets([linkedRows(rows)]);
+      expect(host.sheet('Granskning')?.hyperlinks.size).toBe(rows);
+      expect(host.largestPayload).toBeLessThanOrEqual(5 * 1024 * 1024);
+      return host.syncCount;
+    };
+    const few = await run(10);
+    expect(few).toBeLessThanOrEqual(3);
+    // 40 000 links and their styles: a few blocks near the payload budget, not one per cell.
+    expect(await run(40_000)).toBeLessThanOrEqual(few + 8);
   });
 
   test('a 200 000-row sheet is read in blocks within the payload limit', async () => {

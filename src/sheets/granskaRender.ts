@@ -1,10 +1,11 @@
 // The Granskning sheet: one row per check Granska made — where the checked figure stands
-// (sheet and cell), its table, row and column, what was checked, the expected and the printed
-// figure, the difference, the unit and the status (coloured) — the slips first, then the
-// rounding differences, then what holds, each group in the order the sheets print them.
+// (sheet and cell, the cell a link that goes there), its table, row and column, what was
+// checked, the expected and the printed figure, the difference, the unit and the status
+// (coloured) — the slips first, then the rounding differences, then what holds, each group in
+// the order the sheets print them.
 import { cellAddress } from '../core/cellref';
 import { type GranskaCheck, type GranskaResult, type GranskaStatus } from './granska';
-import { type SheetSpec, type SpecCell } from '../workbook/port';
+import { LINK_STYLE, type SheetSpec, type SpecCell } from '../workbook/port';
 import { HEADER_STYLE, markerText, type RenderMeta, text } from './render';
 
 export const GRANSKNING_SHEET = 'Granskning';
@@ -50,9 +51,10 @@ export function granskningSheet(result: GranskaResult, sheetOrder: readonly stri
   ];
   const first = rows.length + 1;
   for (const c of granskaChecksOrdered(result.checks, sheetOrder)) {
+    const address = cellAddress(c.cell.row, c.cell.col);
     rows.push([
       text(c.sheet),
-      text(cellAddress(c.cell.row, c.cell.col)),
+      { ...text(address, LINK_STYLE), link: { sheet: c.sheet, cell: address } },
       text(c.table),
       text(c.row),
       text(c.column),

@@ -1,4 +1,4 @@
-import { addressArea, numberFormatIsPercent } from './address';
+import { addressArea, linkLocation, numberFormatIsPercent } from './address';
 
 describe('addressArea', () => {
   test.each([
@@ -24,5 +24,28 @@ describe('numberFormatIsPercent', () => {
 
   test.each(['General', '#,##0', '0" %"', '0\\%', '#,##0 "kr";-#,##0 "kr"', '[Red]0', '_-* #,##0_-', 'yyyy-mm-dd', '', undefined])('%s does not', (format) => {
     expect(numberFormatIsPercent(format)).toBe(false);
+  });
+});
+
+describe('linkLocation', () => {
+  test.each([
+    [{ sheet: 'Budget', cell: 'B39' }, "'Budget'!B39"],
+    [{ sheet: 'Budget 2024', cell: 'b39' }, "'Budget 2024'!B39"],
+    [{ sheet: "Förbundets 'egna' siffror", cell: 'XFD1048576' }, "'Förbundets ''egna'' siffror'!XFD1048576"],
+  ])('%o', (link, location) => {
+    expect(linkLocation(link)).toBe(location);
+  });
+  test.each([
+    { sheet: 'Budget', cell: 'B0' },
+    { sheet: 'Budget', cell: 'XFE1' },
+    { sheet: 'Budget', cell: 'A1048577' },
+    { sheet: 'Budget', cell: 'B3:B4' },
+    { sheet: 'Budget', cell: '=B3' },
+    { sheet: '', cell: 'B3' },
+    { sheet: 'Blad/1', cell: 'B3' },
+    { sheet: "'Budget'", cell: 'B3' },
+    { sheet: 'x'.repeat(32), cell: 'B3' },
+  ])('%o goes nowhere', (link) => {
+    expect(() => linkLocation(link)).toThrow(/Länken går inte till/);
   });
 });

@@ -1,7 +1,7 @@
 // Cell addresses and number formats for the adapters (which may not import the core): column
 // letters, an address as an area, the formula of a conditional format that colours the cells
-// of a column equal to a text, and whether a number format shows percent.
-import { type CellArea } from './port';
+// of a column equal to a text, whether a number format shows percent, and where a link goes.
+import { type CellArea, type CellLink, type SheetSpec } from './port';
 
 export function columnLetters(col: number): string {
   let n = col + 1;
@@ -42,4 +42,31 @@ export function numberFormatIsPercent(format: string | undefined): boolean {
     .replace(/[_*]./g, '')
     .replace(/\[[^\]]*\]?/g, '');
   return scaling.includes('%');
+}
+
+/** What Excel does not allow in a sheet's name: these characters, an apostrophe first or last. */
+const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]|^'|'$/;
+
+/**
+ * Where a link goes, as Excel writes it: `'Budget 2024'!B39` — the sheet's name always in
+ * quotes, an apostrophe in it doubled, the cell in A1 form. Throws for a name no sheet can have
+ * or a cell that is not one.
+ */
+export function linkLocation(link: CellLink): string {
+  const cell = link.cell.toUpperCase();
+  const area = /^[A-Z]{1,3}[1-9]\d{0,6}$/.test(cell) ? addressArea(cell) : undefined;
+  if (!area || area.col > 16_384 || area.row > 1_048_576) throw new Error(`Länken går inte till en cell: ${link.cell}`);
+  if (link.sheet === '' || link.sheet.length > 31 || SHEET_NAME_FORBIDDEN.test(link.sheet)) throw new Error(`Länken går inte till ett blad: ${link.sheet}`);
+  return `'${link.sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
+/** The links of a sheet to write: each linked cell's address ("B6") and where it goes. Throws for a link that goes nowhere. */
+export function sheetLinks(spec: SheetSpec): { readonly ref: string; readonly location: string; readonly display: string }[] {
+  const out: { ref: string; location: string; display: string }[] = [];
+  spec.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell?.link) out.push({ ref: `${columnLetters(c)}${r + 1}`, location: linkLocation(cell.link), display: cell.value === null ? '' : String(cell.value) });
+    }),
+  );
+  return out;
 }

@@ -58,3 +58,49 @@ test('a sheet without merges carries none', async () => {
   const [a] = await memoryWorkbook(host).readSheets(['A']);
   expect(a?.merges).toEqual([]);
 });
+
+test('the Office adapter sets a linked cell\'s hyperlink and look; the host keeps them', async () => {
+  const host = new MemoryExcelHost();
+  host.addSheet("Budget 'egen' 2024", [['Budget']]);
+  const written = await memoryWorkbook(host).writeSheets([
+    {
+      name: 'Granskning',
+      rows: [
+        [{ value: 'Granskning' }],
+        [],
+        [{ value: 'Genererat av Finsam Ekonomi test' }],
+        [{ value: 'B39', link: { sheet: "Budget 'egen' 2024", cell: 'B39' }, style: { fontColor: '0563C1', underline: true } }, { value: 12.5, link: { sheet: 'Budget', cell: 'a1' } }],
+      ],
+      widths: [8, 8],
+      freezeRows: 0,
+    },
+  ]);
+  expect(written.written[0]?.name).toBe('Granskning');
+  const sheet = host.sheet('Granskning')!;
+  expect(sheet.hyperlinks.get('3,0')).toEqual({ documentReference: "'Budget ''egen'' 2024'!B39", textToDisplay: 'B39' });
+  // A number is linked without a text to display, which Excel would write into the cell as text.
+  expect(sheet.hyperlinks.get('3,1')).toEqual({ documentReference: "'Budget'!A1" });
+  expect(sheet.hyperlinks.size).toBe(2);
+  expect(sheet.values[3]).toEqual(['B39', 12.5]);
+  expect(sheet.styles.get('3,0')).toEqual({ 'font.color': '#0563C1', 'font.underline': 'Single' });
+});
+
+test('the memory host writes a hyperlink\'s text to display into the cell, as Excel does', async () => {
+  const host = new MemoryExcelHost();
+  host.addSheet('A', [[1]]);
+  await host.run(async (ctx) => {
+    const range = ctx.workbook.worksheets.getItem('A').getRange('A1');
+    range.hyperlink = { documentReference: "'A'!C3", textToDisplay: 'till C3' };
+    expect(host.sheet('A')!.hyperlinks.size).toBe(0);
+    await ctx.sync();
+  });
+  expect(host.sheet('A')!.values[0]).toEqual(['till C3']);
+  expect(host.sheet('A')!.hyperlinks.get('0,0')).toEqual({ documentReference: "'A'!C3", textToDisplay: 'till C3' });
+  host.sheet('A')!.protected = true;
+  await expect(
+    host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('A').getRange('A1').hyperlink = { documentReference: "'A'!C4" };
+      await ctx.sync();
+    }),
+  ).rejects.toThrow(/AccessDenied/);
+});

@@ -3,7 +3,8 @@
 // sync, the 5 MB payload limit per request and response, protected sheets refuse changes,
 // protect/unprotect throw when already so, text written as a value that starts with "="
 // becomes a formula unless the cell is formatted as text, merging keeps only the top-left
-// value, more than 512 merged areas are not listed. It counts round trips. Tests use it
+// value, more than 512 merged areas are not listed, a hyperlink's text to display becomes the
+// cell's value as text. It counts round trips. Tests use it
 // behind the Office adapter (`memoryWorkbook`), and the browser test serves it as a stub
 // Excel host.
 import { columnLetters } from './address';
@@ -23,6 +24,8 @@ export interface MemorySheet {
   merges: Area[];
   formulas: Map<string, string>;
   styles: Map<string, Record<string, unknown>>;
+  /** Hyperlinks by cell ("row,col", zero-based), as set through Range.hyperlink. */
+  hyperlinks: Map<string, MemoryHyperlink>;
   columnWidths: Map<number, number>;
   protected: boolean;
   frozenRows: number;
@@ -30,6 +33,14 @@ export interface MemorySheet {
   conditionalFormats: { address: string; type: string; formula?: string; fill?: string; fontColor?: string }[];
   /** Charts as added: type, data range, series orientation, title and top-left cell. */
   charts: { type: string; address: string; seriesBy: string; title: string; position: string }[];
+}
+
+/** Excel.RangeHyperlink: a link to a place in the workbook (documentReference) or a URL (address). */
+export interface MemoryHyperlink {
+  readonly documentReference?: string;
+  readonly address?: string;
+  readonly textToDisplay?: string;
+  readonly screenTip?: string;
 }
 
 export class ExcelRuleError extends Error {
@@ -94,6 +105,7 @@ export class MemoryExcelHost {
       merges: [],
       formulas: new Map(),
       styles: new Map(),
+      hyperlinks: new Map(),
       columnWidths: new Map(),
       protected: false,
       frozenRows: 0,
@@ -482,6 +494,21 @@ class RangeProxy extends Loadable {
       );
     });
   }
+  /** Excel sets the link on the range's top-left cell; its text to display becomes that cell's value, as text. */
+  set hyperlink(link: MemoryHyperlink) {
+    const area = this.where as Area;
+    this.ctx.queueWrite(JSON.stringify(link).length, () => {
+      const s = this.writable();
+      if (!link.documentReference && !link.address) throw new ExcelRuleError('InvalidArgument', 'länken saknar mål');
+      s.hyperlinks.set(key(area.row, area.col), { ...link });
+      if (link.textToDisplay === undefined) return;
+      while (s.values.length <= area.row) s.values.push([]);
+      const line = s.values[area.row] as Scalar[];
+      while (line.length <= area.col) line.push('');
+      line[area.col] = link.textToDisplay;
+      s.formulas.delete(key(area.row, area.col));
+    });
+  }
   select(): void {
     const area = this.where as Area;
     this.ctx.queueWrite(16, () => (this.ctx.host.selection = { sheet: this.sheet().name, address: cellAddress(area.row, area.col) }));
@@ -507,7 +534,7 @@ class RangeProxy extends Loadable {
       set: (v: unknown) => this.style(prop, v),
     });
     const font = {};
-    for (const p of ['bold', 'italic', 'size', 'color']) Object.defineProperty(font, p, { set: style(`font.${p}`).set });
+    for (const p of ['bold', 'italic', 'size', 'color', 'underline']) Object.defineProperty(font, p, { set: style(`font.${p}`).set });
     const fill = {};
     Object.defineProperty(fill, 'color', { set: style('fill.color').set });
     const format = {

@@ -5,7 +5,7 @@
 // calculation and screen updating suspended; formats after data; replaces only sheets that
 // carry the marker; protects generated sheets without password. Round trips: a constant few
 // plus one per block of data near the payload limit — never one per row, account or cell.
-import { addressArea, cellEqualsTextFormula, columnLetters, numberFormatIsPercent } from './address';
+import { addressArea, cellEqualsTextFormula, columnLetters, linkLocation, numberFormatIsPercent, sheetLinks } from './address';
 import {
   type CellArea,
   type CellValue,
@@ -75,6 +75,7 @@ function queueStyle(range: Excel.Range, cell: SpecCell): void {
   if (!s) return;
   const f = range.format;
   if (s.bold) f.font.bold = true;
+  if (s.underline) f.font.underline = 'Single';
   if (s.italic) f.font.italic = true;
   if (s.size) f.font.size = s.size;
   if (s.fontColor) f.font.color = `#${s.fontColor}`;
@@ -83,6 +84,16 @@ function queueStyle(range: Excel.Range, cell: SpecCell): void {
   if (s.wrap) f.wrapText = true;
   if (s.borderTop) f.borders.getItem('EdgeTop').style = 'Continuous';
   if (s.borderBottom) f.borders.getItem('EdgeBottom').style = s.borderBottom === 'double' ? 'Double' : 'Continuous';
+}
+
+/**
+ * The hyperlink of a cell that links to another cell of the workbook. Excel shows
+ * `textToDisplay` in the cell as text: given for a text only, so a number stays a number.
+ */
+export function officeHyperlink(cell: SpecCell): Excel.RangeHyperlink | undefined {
+  if (!cell.link) return undefined;
+  const documentReference = linkLocation(cell.link);
+  return typeof cell.value === 'string' ? { documentReference, textToDisplay: cell.value } : { documentReference };
 }
 
 /** Counts what is queued since the last sync and syncs when the next item would pass the budget. */
@@ -188,6 +199,8 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   writeSheets(specs: readonly SheetSpec[]): Promise<WriteOutcome> {
+    // A link that goes nowhere fails the run before anything is written.
+    for (const spec of specs) sheetLinks(spec);
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       // 1: the names of all sheets.
@@ -245,15 +258,18 @@ export class OfficeWorkbook implements WorkbookPort {
           range.values = rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.value ?? ''));
         }
       }
-      // Formats after data.
+      // Formats and links after data.
       for (const { spec, ws } of targets) {
         for (let r = 0; r < spec.rows.length; r++) {
           const row = spec.rows[r] ?? [];
           for (let c = 0; c < row.length; c++) {
             const cell = row[c];
-            if (!cell?.style) continue;
-            await batcher.add(200);
-            queueStyle(ws.getRangeByIndexes(r, c, 1, 1), cell);
+            if (!cell?.style && !cell?.link) continue;
+            await batcher.add(cell.link ? 400 : 200);
+            const range = ws.getRangeByIndexes(r, c, 1, 1);
+            queueStyle(range, cell);
+            const hyperlink = officeHyperlink(cell);
+            if (hyperlink) range.hyperlink = hyperlink;
           }
         }
         spec.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 7));

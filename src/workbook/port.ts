@@ -50,6 +50,19 @@ export interface CellStyle {
   readonly borderBottom?: 'thin' | 'double';
   readonly wrap?: boolean;
   readonly size?: number;
+  readonly underline?: boolean;
+}
+
+/** The look of a cell that links to another cell: Excel's own hyperlink style. */
+export const LINK_STYLE: CellStyle = { fontColor: '0563C1', underline: true };
+
+/**
+ * A link from a cell to another cell of the same workbook: a sheet's name and a cell in A1 form
+ * ("B39"). Internal only, and never a formula: clicking the cell goes to that sheet and cell.
+ */
+export interface CellLink {
+  readonly sheet: string;
+  readonly cell: string;
 }
 
 /** A cell to write. Text is always written as text (never as a formula). */
@@ -58,6 +71,8 @@ export interface SpecCell {
   /** Invariant (en-US) number format, e.g. "#,##0;-#,##0". */
   readonly format?: string;
   readonly style?: CellStyle;
+  /** Clicking the cell goes to this cell of the workbook; the cell still shows `value`. */
+  readonly link?: CellLink;
 }
 
 export interface SheetSpec {

@@ -5,7 +5,7 @@
 // formatted as percent as such, a merged range's value in its top-left cell only), writes
 // generated sheets as a whole and tells what the copy cannot carry along (charts, pivot
 // tables, images), which exceljs drops when it saves.
-import { cellEqualsTextFormula, columnLetters, addressArea, numberFormatIsPercent } from './address';
+import { cellEqualsTextFormula, columnLetters, addressArea, numberFormatIsPercent, sheetLinks } from './address';
 import ExcelJS from 'exceljs';
 import {
   type CellArea,
@@ -20,6 +20,7 @@ import {
   sheetIsGenerated,
 } from './port';
 import { WorkbookFileError, workbookSheetsUnreadable, WORKBOOK_FILE_MESSAGES, xlsxPackageInspect, xlsxPartEmptyResults } from './xlsxFile';
+import { xlsxLinksPut } from './xlsxLinks';
 import { xlsxPackageCompose, xlsxPackageComposable, XlsxPackageUnsupported } from './xlsxPackage';
 import { zipInflateAvailable } from './zip';
 
@@ -152,8 +153,8 @@ function applyCell(cell: ExcelJS.Cell, spec: SpecCell): void {
   if (spec.format) cell.numFmt = spec.format;
   const s = spec.style;
   if (!s) return;
-  if (s.bold || s.italic || s.fontColor || s.size) {
-    cell.font = { bold: s.bold, italic: s.italic, size: s.size, color: s.fontColor ? { argb: `FF${s.fontColor}` } : undefined };
+  if (s.bold || s.italic || s.fontColor || s.size || s.underline) {
+    cell.font = { bold: s.bold, italic: s.italic, size: s.size, underline: s.underline, color: s.fontColor ? { argb: `FF${s.fontColor}` } : undefined };
   }
   if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${s.fill}` } };
   if (s.align || s.wrap) cell.alignment = { horizontal: s.align, wrapText: s.wrap, vertical: 'top' };
@@ -165,7 +166,10 @@ function applyCell(cell: ExcelJS.Cell, spec: SpecCell): void {
   }
 }
 
-/** A generated sheet's cells, styles, widths, frozen rows, conditional formats and protection. */
+/**
+ * A generated sheet's cells, styles, widths, frozen rows, conditional formats and protection.
+ * Its links are not exceljs's to write: `xlsxLinksPut` puts them into the package it wrote.
+ */
 export async function worksheetRender(ws: ExcelJS.Worksheet, spec: SheetSpec): Promise<void> {
   spec.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   spec.rows.forEach((row, r) => {
@@ -275,6 +279,8 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeSheets(sheets: readonly SheetSpec[]): Promise<WriteOutcome> {
+    // A link that goes nowhere fails the run before anything is written.
+    for (const spec of sheets) sheetLinks(spec);
     const written: { wanted: string; name: string }[] = [];
     const replaced: string[] = [];
     const generated = (ws: ExcelJS.Worksheet): boolean => {
@@ -310,7 +316,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const composed = await this.packageCompose();
     if (composed) return composed;
     const out = await this.book.xlsx.writeBuffer();
-    return new Uint8Array(out as ArrayBuffer);
+    return xlsxLinksPut(new Uint8Array(out as ArrayBuffer), this.rendered);
   }
 
   private async packageCompose(): Promise<Uint8Array | undefined> {
@@ -324,7 +330,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.rendered.size === 0) return new Uint8Array(this.source.bytes);
     const sheets = new ExcelJS.Workbook();
     for (const [name, spec] of this.rendered) await worksheetRender(worksheetAdd(sheets, name, spec), spec);
-    const generated = new Uint8Array((await sheets.xlsx.writeBuffer()) as ArrayBuffer);
+    const generated = await xlsxLinksPut(new Uint8Array((await sheets.xlsx.writeBuffer()) as ArrayBuffer), this.rendered);
     try {
       return await xlsxPackageCompose(this.source.bytes, generated);
     } catch (e) {

@@ -7,6 +7,8 @@
 // that cannot be put together so opens the old way.
 import type ExcelJS from 'exceljs';
 import { type SheetSnapshot, type SheetSpec, type WorkbookPort, type WriteOutcome, sheetAlternativeName, sheetIsGenerated } from './port';
+import { sheetLinks } from './address';
+import { xlsxLinksPut } from './xlsxLinks';
 import { xlsxPackageCompose, xlsxPackageComposable, XlsxPackageUnsupported } from './xlsxPackage';
 import { xlsxReadSheets, xlsxSheetNames } from './xlsxRead';
 import { zipInflateAvailable } from './zip';
@@ -75,6 +77,8 @@ export class XlsxLeanWorkbook implements XlsxFile {
   }
 
   async writeSheets(sheets: readonly SheetSpec[]): Promise<WriteOutcome> {
+    // A link that goes nowhere fails the run before anything is written.
+    for (const spec of sheets) sheetLinks(spec);
     const written: { wanted: string; name: string }[] = [];
     const replaced: string[] = [];
     const exists = (n: string) => this.rendered.has(n) || this.sourceNames.includes(n);
@@ -100,7 +104,7 @@ export class XlsxLeanWorkbook implements XlsxFile {
 
   async toBuffer(): Promise<Uint8Array> {
     if (this.rendered.size === 0 || !this.generatedBook) return new Uint8Array(this.bytes);
-    const generated = new Uint8Array((await this.generatedBook.xlsx.writeBuffer()) as ArrayBuffer);
+    const generated = await xlsxLinksPut(new Uint8Array((await this.generatedBook.xlsx.writeBuffer()) as ArrayBuffer), this.rendered);
     try {
       return await xlsxPackageCompose(this.bytes, generated);
     } catch (e) {
