@@ -112,3 +112,30 @@ test('a budget sheet in the examples’ layout still reads by its header, exactl
   expect(result.budget?.years).toEqual([2023, 2024, 2025, 2026]);
   expect(result.season?.budgetYear).toBe(2024);
 });
+
+test('an earlier year’s utfall beside the budget is shown in the Resultatbudget, never judged as a budget year', async () => {
+  const wb = await workbookFrom({
+    Budget: [
+      ['Driftbudget 2024'],
+      [null, 'Utfall 2023', 'Budget 2024', 'Plan 2025'],
+      ['tkr'],
+      ['Driftbidrag från staten', 1000, 1100, 1100],
+      ['Driftbidrag från kommunerna', 1000, 1100, 1100],
+      ['Summa intäkter', 2000, 2200, 2200],
+      ['Kansli', -900, -1000, -1000],
+      ['Insatser', -1300, -1200, -1300],
+      ['Summa kostnader', -2200, -2200, -2300],
+      ['Resultat', -200, 0, -100],
+    ],
+  });
+  const result = await reportsRun(wb, { version: 'test', now: FIXED_NOW });
+  const season = result.season!;
+  expect(season.columns.map((c) => c.year)).toEqual([2024, 2025]);
+  expect(season.resultColumns.map((c) => c.label)).toEqual(['Utfall 2023', 'Budget 2024', 'Plan 2025']);
+  const arets = season.resultatbudget.rows.find((r) => r.name === 'Årets resultat')!;
+  expect(arets.amounts.map((a) => a?.toString())).toEqual(['-200000', '0', '-100000']);
+  const intakter = season.resultatbudget.rows.find((r) => r.name === 'Verksamhetens intäkter')!;
+  expect(intakter.amounts[0]?.toString()).toBe('2000000');
+  const goals = await goalsRun(wb, { version: 'test', now: FIXED_NOW });
+  expect(goals.check!.years).toEqual([2024, 2025]);
+});

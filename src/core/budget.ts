@@ -51,6 +51,8 @@ export interface PlanFigures {
   readonly results: ReadonlyMap<number, PlanFigure>;
   /** Eget kapital per year, from the plan's balansräkning or eget-kapital table (utfall and prognos years too). */
   readonly equity: ReadonlyMap<number, PlanEquity>;
+  /** Utfall or prognos columns of earlier years in the driftbudget, for comparison (never budget years). */
+  readonly earlier: readonly { readonly year: number; readonly header: string; readonly lines: readonly BudgetLine[] }[];
   /** Kronor per printed unit of the main table (1 for kr, 1 000 for tkr): what rounding to the print can explain. */
   readonly unitKronor: number;
   /** A printed row naming the members' money ("Intäkter medlemmarna"), per year. */

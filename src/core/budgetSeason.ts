@@ -64,6 +64,8 @@ export interface BudgetSeason {
   readonly budgetYear: number;
   readonly sheet: string;
   readonly columns: readonly SeasonColumn[];
+  /** The resultatbudget's columns: earlier years' utfall the plan prints, then `columns`. */
+  readonly resultColumns: readonly SeasonColumn[];
   readonly resultatbudget: StatementModel;
   readonly equity: readonly SeasonEquity[];
   readonly drift: readonly SeasonDriftRow[];
@@ -170,9 +172,12 @@ export function budgetSeasonBuild(input: BudgetSeasonInput): BudgetSeason {
   const budgetYear = budgetFirstYear(budget, settings.year);
   const years = [...budget.years].sort((a, b) => a - b);
   const columns = years.map((year) => ({ year, label: columnLabel(budget, year, budgetYear) }));
+  // The resultatbudget also shows an earlier year's utfall where the driftbudget prints it.
+  const earlier = (budget.plan?.earlier ?? []).filter((e) => e.year < budgetYear);
+  const resultColumns = [...earlier.map((e) => ({ year: e.year, label: e.header })), ...columns];
   const resultatbudget = statementBuild(
     { ...RESULTATRAKNING_SPEC, title: 'Resultatbudget' },
-    columns.map(({ year, label }) => columnFromBudget(label, budgetLinesForYear(budget, year), mapping, insatser)),
+    [...earlier.map((e) => columnFromBudget(e.header, e.lines, mapping, insatser)), ...columns.map(({ year, label }) => columnFromBudget(label, budgetLinesForYear(budget, year), mapping, insatser))],
   );
   const bases = yearBasesFromBudget(budget, settings, insatser, mapping, budgetYear);
   const basisOf = (year: number) => bases.find((b) => b.year === year);
@@ -200,7 +205,7 @@ export function budgetSeasonBuild(input: BudgetSeasonInput): BudgetSeason {
   // Reconciliations: the sheet's own sums and results, then the reports against the plan's figures.
   const reconciliations: Reconciliation[] = [...budget.checks];
   columns.forEach(({ year, label }, c) => {
-    const computed = statementRow(resultatbudget, 'Årets resultat')?.amounts[c];
+    const computed = statementRow(resultatbudget, 'Årets resultat')?.amounts[c + earlier.length];
     const printed = budget.plan?.results.get(year);
     if (computed && printed) {
       // Rows printed rounded to the plan's unit may miss its result by half a unit each.
@@ -220,7 +225,7 @@ export function budgetSeasonBuild(input: BudgetSeasonInput): BudgetSeason {
       reconciliations.push(reconcile(`balansbudget-ub-${year}`, `Balansbudget ${label}: eget kapital vid årets slut = IB + årets resultat (${printedEquity.result ? printedEquity.result.source : 'budgetens resultat'})`, moneyAdd(printedEquity.ib.amount, e.result), e.ub, [printedEquity.ub.cell]));
     }
   });
-  return { budgetYear, sheet: budget.sheet, columns, resultatbudget, equity, drift, shares, reconciliations, insatserMissing };
+  return { budgetYear, sheet: budget.sheet, columns, resultColumns, resultatbudget, equity, drift, shares, reconciliations, insatserMissing };
 }
 
 /** Sum of a drift group in one column (report sign). */

@@ -76,7 +76,7 @@ function seasonJson(season: BudgetSeason): NonNullable<ReportsJson['budgetsasong
   const opt = (m: Money | undefined) => (m ? moneyToFixed2(m) : null);
   return {
     budgetar: season.budgetYear,
-    resultatbudget: season.resultatbudget.rows.filter((r) => r.amounts.some((a) => a !== undefined)).map((r) => ({ rad: r.name, belopp: season.columns.map((c, i) => ({ ar: c.year, kolumn: c.label, belopp: opt(r.amounts[i]) })) })),
+    resultatbudget: season.resultatbudget.rows.filter((r) => r.amounts.some((a) => a !== undefined)).map((r) => ({ rad: r.name, belopp: season.resultColumns.map((c, i) => ({ ar: c.year, kolumn: c.label, belopp: opt(r.amounts[i]) })) })),
     balansbudget: season.equity.map((e) => ({ ar: e.year, kolumn: e.label, ib: opt(e.ib), resultat: opt(e.result), ub: opt(e.ub), tilldeladeMedel: opt(e.tilldelade), procentAvTilldelade: e.percent ? e.percent.toFixed(2, ExactDecimal.ROUND_HALF_UP) : null, tak: opt(e.ceiling), golv: opt(e.floor), bedomning: e.status })),
     driftbudget: season.drift.map((r) => ({ rad: r.name, grupp: r.group, typ: r.type ?? null, belopp: season.columns.map((c, i) => ({ ar: c.year, belopp: opt(r.amounts[i]) })) })),
     andelar: season.shares.flatMap((s) => s.values.map((v) => ({ matt: s.name, ar: v.year, varde: measureIsValue(v) ? v.value.toFixed(2, ExactDecimal.ROUND_HALF_UP) : null, saknas: measureIsValue(v) ? null : v.missing }))),

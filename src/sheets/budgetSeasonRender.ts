@@ -31,7 +31,7 @@ function percentCell(points: { toNumber(): number } | undefined): SpecCell | nul
 
 export function resultatbudgetSheet(season: BudgetSeason, meta: RenderMeta): SheetSpec {
   const spec = statementSheet(SEASON_SHEET_NAMES.resultatbudget, season.resultatbudget, { ...RESULTATRAKNING_SPEC, title: 'Resultatbudget' }, meta, []);
-  const rows = [...spec.rows, [], [text(`Källa: bladet ${season.sheet}. Budgetår ${season.budgetYear}; kolumnerna efter det är planår${season.columns.some((c) => c.year < season.budgetYear) ? ', kolumnerna före det är tidigare års budget' : ''}. Kontroller visar att årets resultat stämmer med budgetens egen resultatrad.`, { italic: true, wrap: true })]];
+  const rows = [...spec.rows, [], [text(`Källa: bladet ${season.sheet}. Budgetår ${season.budgetYear}; kolumnerna efter det är planår${season.resultColumns.some((c) => c.year < season.budgetYear) ? ', kolumnerna före det är tidigare års budget eller utfall' : ''}. Kontroller visar att årets resultat stämmer med budgetens egen resultatrad.`, { italic: true, wrap: true })]];
   return { ...spec, rows };
 }
 

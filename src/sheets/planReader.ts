@@ -182,11 +182,10 @@ export function planRead(snapshot: SheetSnapshot, options: PlanReadOptions): { b
     return children.length > 0 && children.every(({ k }) => memberOf(k) === true);
   };
 
-  const lines: BudgetLine[] = [];
   const members = new Map<number, string>();
   const otherIncome = new Map<number, string>();
-  for (const year of years) {
-    const { c } = byYear.get(year)!;
+  const linesOf = (year: number, c: number): BudgetLine[] => {
+    const lines: BudgetLine[] = [];
     for (const k of leafItems(structure, 0, end, c)) {
       const row = table.rows[k]!;
       const value = amountAt(table, k, c);
@@ -212,7 +211,14 @@ export function planRead(snapshot: SheetSnapshot, options: PlanReadOptions): { b
         ...(member ? { medlemsbidrag: true } : {}),
       });
     }
-  }
+    return lines;
+  };
+  const lines = years.flatMap((year) => linesOf(year, byYear.get(year)!.c));
+  // Utfall (or prognos) of an earlier year printed beside the budget: shown for comparison, never a budget year.
+  const earlier = table.columns
+    .map((column, c) => ({ column, c }))
+    .filter(({ column }) => column.year !== undefined && !isPlanColumn(column) && column.kind !== 'avvikelse' && !years.includes(column.year))
+    .map(({ column, c }) => ({ year: column.year!, header: column.header, lines: linesOf(column.year!, c) }));
 
   // The plan's result per year: the result row, surplus positive, in kr.
   const results = new Map<number, PlanFigure>();
@@ -310,5 +316,5 @@ export function planRead(snapshot: SheetSnapshot, options: PlanReadOptions): { b
     }
   }
   const headers = new Map(years.map((y) => [y, byYear.get(y)!.column.header]));
-  return { budget: { sheet, years, lines, checks, plan: { budgetYear, headers, results, equity: equityOut, membersMoney, unitKronor: unitFactor(table.unit).toNumber() } }, findings };
+  return { budget: { sheet, years, lines, checks, plan: { budgetYear, headers, results, equity: equityOut, membersMoney, earlier, unitKronor: unitFactor(table.unit).toNumber() } }, findings };
 }
