@@ -2,7 +2,7 @@
 // the role the add-in took for each and how it was decided (the header's words, the content,
 // the user's choice), changeable in a dropdown. A sheet whose header row could not be found
 // shows the row most like a header, so the user can place its columns there.
-import { Button, Dropdown, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { type ColumnSheetKind, type SheetColumnLayout } from '../pipeline/columnLayout';
 import { columnLetters } from '../core/cellref';
@@ -153,23 +153,22 @@ function SheetColumns(props: { shown: ShownSheet; choices: readonly ColumnChoice
             <Text size={200} className={styles.header}>
               {c.header !== '' ? c.header : '(ingen rubrik)'}
             </Text>
-            <Dropdown
+            <Select
               size="small"
               className={styles.dropdown}
-              value={roleLabel(value)}
-              selectedOptions={[value]}
+              value={value}
               aria-label={`Roll för kolumn ${name} i ${layout.sheet}`}
-              onOptionSelect={(_, data) => {
-                if (!data.optionValue || data.optionValue === value) return;
-                props.onChange(columnChoiceSet(props.choices, layout.sheet, c, data.optionValue));
+              onChange={(_, data) => {
+                if (!data.value || data.value === value) return;
+                props.onChange(columnChoiceSet(props.choices, layout.sheet, c, data.value));
               }}
             >
               {options.map((o) => (
-                <Option key={o} value={o}>
+                <option key={o} value={o}>
                   {roleLabel(o)}
-                </Option>
+                </option>
               ))}
-            </Dropdown>
+            </Select>
             <Text size={100} className={styles.source} data-testid="kolumn-kalla">
               {sourceText(c)}
             </Text>

@@ -1,7 +1,7 @@
 // Kontrollera mål: runs the goal check (at once when the ribbon button opened the pane), then
 // lists every goal and year with a status badge and its utfall, filterable by status; a goal
 // clicked selects its row in the Målkontroll sheet.
-import { Button, Dropdown, Option, Text, makeStyles } from '@fluentui/react-components';
+import { Button, Select, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { type GoalResult } from '../core/goalCheck';
 import { type GoalStatus } from '../core/goals';
@@ -84,13 +84,13 @@ export function GoalsStep(props: { host: TaskpaneHost; workbookKey: number; auto
       )}
       {results.length > 0 && (
         <LabeledControl label="Visa" htmlFor="finsam-filter">
-          <Dropdown id="finsam-filter" size="small" value={filter} selectedOptions={[filter]} aria-label="Filtrera på status" onOptionSelect={(_, d) => setFilter(d.optionValue ?? ALL)}>
+          <Select id="finsam-filter" size="small" value={filter} aria-label="Filtrera på status" onChange={(_, d) => setFilter(d.value || ALL)}>
             {[ALL, ...STATUSES.map(statusLabel)].map((s) => (
-              <Option key={s} value={s}>
+              <option key={s} value={s}>
                 {s}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </LabeledControl>
       )}
       <div role="list" aria-label="Mål">

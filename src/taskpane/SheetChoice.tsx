@@ -1,5 +1,5 @@
 // Which sheet plays which part: detected, shown and changeable in dropdowns.
-import { Dropdown, Option } from '@fluentui/react-components';
+import { Select } from '@fluentui/react-components';
 import { type SheetRole, type SheetRoles } from '../sheets/detect';
 import { LabeledControl } from './ui';
 
@@ -22,26 +22,25 @@ export function SheetChoice(props: { sheets: readonly string[]; roles: SheetRole
         const value = props.roles[role] ?? NONE;
         return (
           <LabeledControl key={role} label={label} htmlFor={`finsam-blad-${role}`}>
-            <Dropdown
+            <Select
               id={`finsam-blad-${role}`}
               size="small"
               value={value}
-              selectedOptions={[value]}
               aria-label={`Blad för ${label}`}
-              onOptionSelect={(_, data) => {
+              onChange={(_, data) => {
                 const next: SheetRoles = { ...props.roles };
-                if (data.optionValue === NONE || !data.optionValue) delete next[role];
-                else next[role] = data.optionValue;
+                if (data.value === NONE || !data.value) delete next[role];
+                else next[role] = data.value;
                 props.onChange(next);
               }}
             >
-              <Option value={NONE}>{NONE}</Option>
+              <option value={NONE}>{NONE}</option>
               {props.sheets.map((s) => (
-                <Option key={s} value={s}>
+                <option key={s} value={s}>
                   {s}
-                </Option>
+                </option>
               ))}
-            </Dropdown>
+            </Select>
           </LabeledControl>
         );
       })}
