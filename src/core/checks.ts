@@ -7,7 +7,7 @@ import { cellRef, type CellRef } from './cellref';
 import { type DriftModel } from './driftredovisning';
 import { type Finding, finding } from './findings';
 import { type InsatsIndex } from './insatser';
-import { driftbidragPerMember, incomeIsDriftbidrag } from './members';
+import { driftbidragPerMember, incomeIsDriftbidrag, memberKindOf } from './members';
 import { type AccountYear, type Ledger, type LedgerSummary, ledgerYearTotals } from './ledger';
 import { type Money, moneyFromOre, moneyFromString, moneyAdd, moneySub, moneyZero, moneyFormatKr } from './money';
 import { type YearPosition } from './positions';
@@ -311,9 +311,6 @@ export const checkBudgetSums: Check = (ctx) => {
   };
 };
 
-function isState(name: string): boolean {
-  return /staten|försäkringskassan/i.test(name);
-}
 
 /** Members' driftbidrag in the shares of Inställningar; by law staten pays half. */
 export const checkMemberShares: Check = (ctx) => {
@@ -331,8 +328,8 @@ export const checkMemberShares: Check = (ctx) => {
   const shareTotal = members.reduce((s, m) => s + m.share, 0);
   const shareReconcile = reconcile(`medlemsandelar-summa`, 'Medlemmarnas andelar i Inställningar summerar till 100 %', moneyFromString('100'), moneyFromString((Math.round(shareTotal * 1e6) / 1e4).toString()), members.map((m) => m.cell));
   reconciliations.push(shareReconcile);
-  const stateShare = members.filter((m) => isState(m.name)).reduce((s, m) => s + m.share, 0);
-  const lawReconcile = reconcile('medlemsandelar-staten', 'Statens andel av driftbidraget är 50 % enligt lag (2003:1210)', moneyFromString('50'), moneyFromString((Math.round(stateShare * 1e6) / 1e4).toString()), members.filter((m) => isState(m.name)).map((m) => m.cell));
+  const stateShare = members.filter((m) => memberKindOf(m.name) === 'staten').reduce((s, m) => s + m.share, 0);
+  const lawReconcile = reconcile('medlemsandelar-staten', 'Statens andel av driftbidraget är 50 % enligt lag (2003:1210)', moneyFromString('50'), moneyFromString((Math.round(stateShare * 1e6) / 1e4).toString()), members.filter((m) => memberKindOf(m.name) === 'staten').map((m) => m.cell));
   reconciliations.push(lawReconcile);
   if (!shareReconcile.passed || !lawReconcile.passed) {
     findings.push(finding('medlemsandelar-avviker', `Medlemmarnas andelar i bladet Inställningar summerar till ${shareReconcile.actual.toString()} % och statens andel är ${lawReconcile.actual.toString()} %; lagen anger staten 50 % och region och kommuner tillsammans 50 %.`, members.map((m) => m.cell)));

@@ -20,26 +20,66 @@ export function incomeIsDriftbidrag(insatsLine: InsatsLine | undefined, accountL
   return accountLine !== undefined && accountLineNature(accountLine) === 'intäkt' && /driftsbidrag|driftbidrag|medlemsbidrag/i.test(name);
 }
 
+const STOP_WORDS = new Set(['driftbidrag', 'driftsbidrag', 'från', 'fran', 'bidrag', 'medlemsbidrag', 'medlemsavgift', 'till', 'och', 'av', 'budget', 'plan', 'intäkter', 'intäkt']);
+
+/** The words of a name that can tell a member: lower case, without driftbidrag, från, och, figures … */
 function nameTokens(name: string): Set<string> {
-  const stop = new Set(['driftbidrag', 'driftsbidrag', 'från', 'fran', 'bidrag', 'medlemsbidrag', 'till', 'och', 'av']);
-  return new Set(name.toLowerCase().replace(/[()/,.\-]/g, ' ').split(/\s+/).filter((t) => t.length > 1 && !stop.has(t)));
+  return new Set(
+    name
+      .toLowerCase()
+      .replace(/[()/,.\-:]/g, ' ')
+      .split(/\s+/)
+      .filter((t) => t.length > 1 && !STOP_WORDS.has(t) && !/^\d/.test(t)),
+  );
 }
 
-/** The member a driftbidrag row belongs to, or undefined when neither its account nor its name tells. */
-function memberOf(members: readonly Member[], income: MemberIncome): Member | undefined {
-  const named = members.find((m) => m.accounts.includes(income.account));
-  if (named) return named;
-  const tokens = nameTokens(income.name);
-  let best: Member | undefined;
+export type MemberKind = 'staten' | 'kommun' | 'region';
+
+/** The kinds of member a name speaks of: the state, a kommun, a region (landsting). */
+function memberKinds(name: string): MemberKind[] {
+  const t = name.toLowerCase();
+  const found: MemberKind[] = [];
+  if (/försäkringskassan|arbetsförmedling|staten|statlig/.test(t)) found.push('staten');
+  if (/kommun/.test(t)) found.push('kommun');
+  if (/region|landsting/.test(t)) found.push('region');
+  return found;
+}
+
+/** What kind of member a name is; undefined when it says none or more than one. */
+export function memberKindOf(name: string): MemberKind | undefined {
+  const kinds = memberKinds(name);
+  return kinds.length === 1 ? kinds[0] : undefined;
+}
+
+/**
+ * The member an income row is, or undefined: by its account among a member's accounts, else
+ * the one member whose name shares the most words with the row's (a tie is no answer), else
+ * the one member of the row's kind (the state, the only kommun, the only region). A row that
+ * names two kinds of member ("kommuner och region") is nobody's; a member of another kind is
+ * never the row's, whatever words they share.
+ */
+export function memberOfIncome(members: readonly Member[], name: string, account: string | undefined): Member | undefined {
+  if (account) {
+    const byAccount = members.filter((m) => m.accounts.includes(account));
+    if (byAccount.length === 1) return byAccount[0];
+  }
+  if (memberKinds(name).length > 1) return undefined;
+  const rowKind = memberKindOf(name);
+  const fits = members.filter((m) => rowKind === undefined || memberKindOf(m.name) === undefined || memberKindOf(m.name) === rowKind);
+  const tokens = nameTokens(name);
+  let best: Member[] = [];
   let bestScore = 0;
-  for (const m of members) {
-    const score = [...nameTokens(m.name)].filter((t) => tokens.has(t)).length;
+  for (const m of fits) {
+    const score = [...nameTokens(m.name)].filter((w) => tokens.has(w)).length;
     if (score > bestScore) {
       bestScore = score;
-      best = m;
-    }
+      best = [m];
+    } else if (score === bestScore && score > 0) best.push(m);
   }
-  return best;
+  if (bestScore > 0) return best.length === 1 ? best[0] : undefined;
+  if (rowKind === undefined) return undefined;
+  const ofKind = members.filter((m) => memberKindOf(m.name) === rowKind);
+  return ofKind.length === 1 ? ofKind[0] : undefined;
 }
 
 export interface DriftbidragSplit {
@@ -54,7 +94,7 @@ export function driftbidragPerMember(members: readonly Member[], driftbidrag: re
   const amounts = new Map<Member, Money>(members.map((m) => [m, moneyZero]));
   const unplaced: string[] = [];
   for (const income of driftbidrag) {
-    const member = memberOf(members, income);
+    const member = memberOfIncome(members, income.name, income.account);
     if (member) amounts.set(member, moneyAdd(amounts.get(member)!, income.amount));
     else unplaced.push(income.account);
   }

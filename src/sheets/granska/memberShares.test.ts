@@ -4,7 +4,7 @@ import { cellAddress, cellRef } from '../../core/cellref';
 import { type Member } from '../../core/settings';
 import { type CellValue } from '../../workbook/port';
 import { granska } from './index';
-import { memberOfRow } from './memberShares';
+import { memberOfIncome } from '../../core/members';
 import { type GranskaCheck } from './types';
 
 const member = (name: string, share: number, accounts: string[] = []): Member => ({ name, share, accounts, cell: cellRef('Inställningar', 1, 2) });
@@ -141,7 +141,7 @@ describe('the members’ split against Inställningar’s shares', () => {
 
 describe('which member a row is', () => {
   test('by name, by kind, by account; never a member of another kind or one of two alike', () => {
-    const of = (label: string, code?: string) => memberOfRow(KRAMFORS, label, code)?.name;
+    const of = (label: string, code?: string) => memberOfIncome(KRAMFORS, label, code)?.name;
     expect(of('Driftbidrag från kommun')).toBe('Kramfors kommun');
     expect(of('Driftbidrag från region')).toBe('Region Västernorrland');
     expect(of('Driftbidrag från staten')).toBe('Försäkringskassan (staten)');
@@ -149,7 +149,7 @@ describe('which member a row is', () => {
     expect(of('Landstinget')).toBe('Region Västernorrland');
     expect(of('Driftbidrag kommuner och region')).toBeUndefined();
     expect(of('Övriga intäkter')).toBeUndefined();
-    expect(memberOfRow([...KRAMFORS, member('Härnösands kommun', 0.1)], 'Driftbidrag från kommun', undefined)).toBeUndefined();
-    expect(memberOfRow([member('Medlem A', 0.5, ['3631']), member('Medlem B', 0.5, ['3632'])], 'Driftbidrag', '3632')?.name).toBe('Medlem B');
+    expect(memberOfIncome([...KRAMFORS, member('Härnösands kommun', 0.1)], 'Driftbidrag från kommun', undefined)).toBeUndefined();
+    expect(memberOfIncome([member('Medlem A', 0.5, ['3631']), member('Medlem B', 0.5, ['3632'])], 'Driftbidrag', '3632')?.name).toBe('Medlem B');
   });
 });

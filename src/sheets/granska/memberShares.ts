@@ -2,71 +2,17 @@
 // member's contribution row is its share of the members' total (the sum of the member rows).
 // A row is the member's by the accounts Inställningar names for it, else by the words the
 // row's label and the member's name share ("Driftbidrag från kommun" ↔ "Kramfors kommun",
-// "Driftbidrag från staten" ↔ "Försäkringskassan (staten)"), as core/members.ts matches
-// driftbidrag accounts. A row no member (or more than one) can be given is not checked.
+// "Driftbidrag från staten" ↔ "Försäkringskassan (staten)"): core/members.ts's
+// memberOfIncome, as for the books' driftbidrag. A row no member (or more than one) can be
+// given is not checked.
 import type Decimal from 'decimal.js';
+import { memberOfIncome } from '../../core/members';
 import { ExactDecimal } from '../../core/money';
 import { type Member } from '../../core/settings';
 import { amountCheck, amountText, percentText, rowName, rowsText } from './status';
 import { amountAt, roundingTolerance, sumOf, type TableStructure } from './structure';
 import { type GranskaCheck } from './types';
-import { isMemberLabel, isStateLabel, natureOf, normal, sumSubject } from './words';
-
-const STOP = new Set(['driftbidrag', 'driftsbidrag', 'från', 'fran', 'bidrag', 'medlemsbidrag', 'medlemsavgift', 'till', 'och', 'av', 'budget', 'plan', 'intäkter', 'intäkt']);
-
-/** The words of a name that can tell a member: lower case, without driftbidrag, från, och … */
-function nameTokens(name: string): Set<string> {
-  return new Set(
-    normal(name)
-      .replace(/[()/,.\-:]/g, ' ')
-      .split(/\s+/)
-      .filter((t) => t.length > 1 && !STOP.has(t) && !/^\d/.test(t)),
-  );
-}
-
-type Category = 'staten' | 'kommun' | 'region';
-
-/** What kind of member a name is: the state, a kommun, a region (landsting); undefined when it says none or more than one. */
-function categoryOf(name: string): Category | undefined {
-  const t = normal(name);
-  const found: Category[] = [];
-  if (isStateLabel(t)) found.push('staten');
-  if (/kommun/.test(t)) found.push('kommun');
-  if (/region|landsting/.test(t)) found.push('region');
-  return found.length === 1 ? found[0] : undefined;
-}
-
-/**
- * The member a row is, or undefined: by its code among a member's accounts, else the one
- * member whose name shares the most words with the label (a tie is no answer), else the one
- * member of the row's kind (the state, the only kommun, the only region). A label that names
- * two kinds of member ("kommuner och region") is nobody's.
- */
-export function memberOfRow(members: readonly Member[], label: string, code: string | undefined): Member | undefined {
-  if (code) {
-    const byAccount = members.filter((m) => m.accounts.includes(code));
-    if (byAccount.length === 1) return byAccount[0];
-  }
-  const rowCategory = categoryOf(label);
-  const namesTwo = isStateLabel(label) ? /kommun|region|landsting/.test(normal(label)) : /kommun/.test(normal(label)) && /region|landsting/.test(normal(label));
-  if (namesTwo) return undefined;
-  // A member of another kind is never the row's, whatever words they share.
-  const fits = members.filter((m) => rowCategory === undefined || categoryOf(m.name) === undefined || categoryOf(m.name) === rowCategory);
-  const tokens = nameTokens(label);
-  let best: Member[] = [];
-  let bestScore = 0;
-  for (const m of fits) {
-    const score = [...nameTokens(m.name)].filter((t) => tokens.has(t)).length;
-    if (score > bestScore) {
-      bestScore = score;
-      best = [m];
-    } else if (score === bestScore && score > 0) best.push(m);
-  }
-  if (bestScore > 0) return best.length === 1 ? best[0] : undefined;
-  if (rowCategory === undefined) return undefined;
-  const ofKind = members.filter((m) => categoryOf(m.name) === rowCategory);
-  return ofKind.length === 1 ? ofKind[0] : undefined;
-}
+import { isMemberLabel, isStateLabel, natureOf, sumSubject } from './words';
 
 /**
  * The rows of the members' money: the data rows under the income sum (not group rows, whose
@@ -86,7 +32,7 @@ function contributionRows(s: TableStructure, members: readonly Member[]): { rows
     const rows: number[] = [];
     for (let k = start; k < income; k++) {
       // A member's own row read as a group of the others (staten = kommun + region) leaves the split unclear.
-      if (s.groups.has(k) && table.rows[k]!.kind === 'data' && memberOfRow(members, table.rows[k]!.label, table.rows[k]!.code)) return { rows: [], whole: false };
+      if (s.groups.has(k) && table.rows[k]!.kind === 'data' && memberOfIncome(members, table.rows[k]!.label, table.rows[k]!.code)) return { rows: [], whole: false };
       if (isContribution(k)) rows.push(k);
     }
     // The rows make up the whole income sum when every other data row of its span is a group of them.
@@ -120,7 +66,7 @@ export function memberShareChecks(s: TableStructure, members: readonly Member[])
   if (rows.length < 2) return [];
   const byMember = new Map<Member, number[]>();
   for (const k of rows) {
-    const m = memberOfRow(members, table.rows[k]!.label, table.rows[k]!.code);
+    const m = memberOfIncome(members, table.rows[k]!.label, table.rows[k]!.code);
     if (m) byMember.set(m, [...(byMember.get(m) ?? []), k]);
   }
   // The total is the members' money only when every member has its row, or the rows make up the income sum.
